@@ -1,0 +1,74 @@
+/**
+ * The engine contract: what the worker layer may ask of a text-to-speech model.
+ * One engine instance owns one device and runs one synthesis at a time.
+ */
+import type { GenerationParams } from '../shared/generation.ts';
+import type { LanguageCode } from '../shared/languages.ts';
+
+/** Which compute device an engine runs on: `cpu`, or one CUDA device per engine. */
+export type Device = 'cpu' | `cuda:${number}`;
+
+export interface EngineOptions {
+  /** Folder holding the four graphs, tokenizer.json, default_voice.wav (real or tiny model). */
+  modelDir: string;
+  /** Language-model file variant inside `modelDir`; @defaultValue 'q4' (tiny models ignore it). */
+  variant?: 'fp32' | 'fp16' | 'q4' | 'q4f16';
+  /** @defaultValue 'cpu' */
+  device?: Device;
+  /** onnxruntime intra-op threads; 0 lets onnxruntime decide. @defaultValue 0 */
+  intraOpThreads?: number;
+  /** Voices whose conditioning stays in memory (least recently used are dropped). @defaultValue 16 */
+  voiceCacheSize?: number;
+}
+
+/** A voice the engine can speak with. Its encoder outputs are cached at `conditioningPath`. */
+export interface VoiceSource {
+  /** Stable id and cache key; `default` is the model's own default_voice.wav. */
+  id: string;
+  /** Reference clip on disk (any common audio format); absent for the default voice. */
+  clipPath?: string;
+  /** File where the four speech-encoder outputs are persisted once computed. */
+  conditioningPath: string;
+}
+
+export interface SynthesisChunk {
+  /** 0-based index of the text chunk. */
+  index: number;
+  total: number;
+  /** 24 kHz mono samples of this chunk, including the pause that follows it (none after the last). */
+  samples: Float32Array;
+}
+
+export interface SynthesisRequest {
+  text: string;
+  language: LanguageCode;
+  voice: VoiceSource;
+  params: GenerationParams;
+  /** Aborting stops generation between decoding steps; the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Called in order, as soon as each chunk's audio is ready (progress and streaming). */
+  onChunk?: (chunk: SynthesisChunk) => void;
+}
+
+export interface SynthesisResult {
+  /** 24 kHz mono, all chunks joined with short pauses. */
+  samples: Float32Array;
+  sampleRate: number;
+  chunks: number;
+  /** Speech tokens generated over all chunks (for real-time-factor metrics). */
+  speechTokens: number;
+}
+
+export interface EngineInfo {
+  model: string;
+  device: Device;
+}
+
+export interface TtsEngine {
+  readonly info: EngineInfo;
+  synthesize(request: SynthesisRequest): Promise<SynthesisResult>;
+  /** Encodes a voice once and caches it (memory and `conditioningPath`); rejects a clip it cannot use. */
+  prepareVoice(voice: VoiceSource): Promise<void>;
+  /** Releases the onnxruntime sessions. Idempotent. */
+  close(): Promise<void>;
+}
