@@ -1,0 +1,50 @@
+// Architecture rules: data flows one way, http -> jobs -> workers -> engine -> audio -> storage,
+// with shared/ at the bottom and main.ts (the composition root) on top. CI fails on a violation.
+const layers = ['http', 'jobs', 'workers', 'engine', 'audio', 'storage', 'shared'];
+
+const upwardImports = layers.slice(1).map((layer, index) => ({
+  name: `${layer}-imports-upward`,
+  comment: `server/${layer}/ must not import the layers above it (${layers.slice(0, index + 1).join(', ')})`,
+  severity: 'error',
+  from: { path: `^server/${layer}/` },
+  to: { path: `^server/(${layers.slice(0, index + 1).join('|')}|main\\.ts)` },
+}));
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'nothing-imports-main',
+      severity: 'error',
+      from: { path: '^server/', pathNot: '^server/main\\.ts$' },
+      to: { path: '^server/main\\.ts$' },
+    },
+    {
+      name: 'config-is-a-leaf',
+      comment: 'config/ parses the environment; it depends on shared/ only',
+      severity: 'error',
+      from: { path: '^server/config/' },
+      to: { path: '^server/', pathNot: '^server/(config|shared)/' },
+    },
+    {
+      name: 'models-stay-below-the-server',
+      comment: 'models/ (manifest, contract, download, tiny model) may use server/shared/ only',
+      severity: 'error',
+      from: { path: '^models/' },
+      to: { path: '^server/', pathNot: '^server/shared/' },
+    },
+    {
+      name: 'one-file-imports-onnxruntime',
+      severity: 'error',
+      from: { pathNot: '^server/engine/onnx/session\\.ts$' },
+      to: { path: 'onnxruntime-node' },
+    },
+    ...upwardImports,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(node_modules|/dist/|server/http/ui/)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: require('node:path').join(__dirname, 'tsconfig.json') },
+  },
+};
