@@ -19,6 +19,11 @@ export interface EngineOptions {
   intraOpThreads?: number;
   /** Voices whose conditioning stays in memory (least recently used are dropped). @defaultValue 16 */
   voiceCacheSize?: number;
+  /**
+   * Lowercase + NFKD the text like upstream's v2 tokenizer; the community export carries v1
+   * weights trained without it. @defaultValue false
+   */
+  caseFoldText?: boolean;
 }
 
 /** A voice the engine can speak with. Its encoder outputs are cached at `conditioningPath`. */

@@ -1,0 +1,42 @@
+/**
+ * Upstream Chatterbox `punc_norm`: the model was trained on text cleaned this way, and
+ * skipping it makes words at the edges go wrong (reference §3.1).
+ */
+
+/** What upstream says when it is given nothing to say. */
+export const EMPTY_TEXT_REPLACEMENT = 'You need to add some text for me to talk.';
+
+/** Applied in order, exactly as upstream lists them. */
+const REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
+  ['...', ', '],
+  ['…', ', '],
+  [':', ','],
+  [' - ', ', '],
+  [';', ', '],
+  ['—', '-'],
+  ['–', '-'],
+  [' ,', ','],
+  ['“', '"'],
+  ['”', '"'],
+  ['‘', "'"],
+  ['’', "'"],
+];
+
+const SENTENCE_ENDERS = ['.', '!', '?', '-', ',', '、', '，', '。', '？', '！'];
+
+export function normalizePunctuation(input: string): string {
+  if (input.length === 0) return EMPTY_TEXT_REPLACEMENT;
+  let text = capitalizeFirst(input);
+  text = text.split(/\s+/u).filter(Boolean).join(' ');
+  for (const [from, to] of REPLACEMENTS) text = text.replaceAll(from, to);
+  text = text.replace(/ +$/u, '');
+  if (!SENTENCE_ENDERS.some((ender) => text.endsWith(ender))) text += '.';
+  return text;
+}
+
+/** Python's `str.islower()` on one character: it has case and is the lower form. */
+function capitalizeFirst(text: string): string {
+  const first = String.fromCodePoint(text.codePointAt(0)!);
+  const isLower = first !== first.toUpperCase() && first === first.toLowerCase();
+  return isLower ? first.toUpperCase() + text.slice(first.length) : text;
+}

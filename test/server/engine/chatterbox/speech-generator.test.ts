@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TOKENS } from '../../../../models/contract.ts';
+import { TINY_SCRIPT, tinyRunawayToken, tinySpeechTokens } from '../../../../models/tiny/script.ts';
+import { loadChatterboxSessions, type ChatterboxSessions } from '../../../../server/engine/chatterbox/chatterbox-sessions.ts';
+import { SpeechGenerator, type GenerationRequest } from '../../../../server/engine/chatterbox/speech-generator.ts';
+import type { VoiceConditioning } from '../../../../server/engine/chatterbox/voice-conditioning.ts';
+import { tensor } from '../../../../server/engine/onnx/session.ts';
+import { createSeededRandom } from '../../../../server/engine/sampling/seeded-random.ts';
+import { TokenSampler } from '../../../../server/engine/sampling/token-sampler.ts';
+import { TextFrontEnd } from '../../../../server/engine/text/text-front-end.ts';
+import { params, tinyModel } from '../tiny-model.fixture.ts';
+
+let sessions: ChatterboxSessions;
+let fp16Sessions: ChatterboxSessions;
+let conditioning: VoiceConditioning;
+let text: TextFrontEnd;
+
+before(async () => {
+  const model = await tinyModel();
+  sessions = await loadChatterboxSessions(model.dir, 'fp32', {});
+  fp16Sessions = await loadChatterboxSessions(model.dir, 'q4f16', {});
+  text = await TextFrontEnd.load(model.dir);
+  const clip = Float32Array.from({ length: 24_000 }, (_, i) => 0.3 * Math.sin(i / 7));
+  const out = await (await sessions.speechEncoder()).run({ audio_values: tensor('float32', clip, [1, clip.length]) });
+  conditioning = {
+    audioFeatures: out.audio_features!,
+    audioTokens: out.audio_tokens!,
+    speakerEmbeddings: out.speaker_embeddings!,
+    speakerFeatures: out.speaker_features!,
+  };
+});
+after(async () => {
+  await sessions.release();
+  await fp16Sessions.release();
+});
+
+async function prompt(value: string): Promise<{ ids: number[]; textTokens: number }> {
+  const [chunk] = await text.encodeChunks(value, 'en');
+  return chunk!;
+}
+
+function request(ids: number[], overrides: Partial<ReturnType<typeof params>> = {}, extra: Partial<GenerationRequest> = {}): GenerationRequest {
+  const p = params(overrides);
+  return {
+    promptIds: ids,
+    conditioning,
+    exaggeration: p.exaggeration,
+    cfgWeight: p.cfgWeight,
+    maxNewTokens: p.maxNewTokens,
+    sampler: new TokenSampler(p, createSeededRandom(p.seed)),
+    ...extra,
+  };
+}
+
+describe('SpeechGenerator on the tiny model', () => {
+  it('generates the scripted token sequence through the KV-cache loop, then stops on 6562', async () => {
+    const { ids, textTokens } = await prompt('Good morning to you all.');
+    const result = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids));
+    assert.deepEqual(result.tokens, tinySpeechTokens(textTokens));
+    assert.equal(result.stopReason, 'stop_token');
+    assert.equal(result.steps, result.tokens.length + 1);
+  });
+
+  it('gives the same sequence without CFG (batch 1) and with a float16 KV cache', async () => {
+    const { ids, textTokens } = await prompt('Short one here.');
+    const batch1 = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids, { cfgWeight: 0 }));
+    const fp16 = await new SpeechGenerator(fp16Sessions.embedTokens, fp16Sessions.languageModel).generate(request(ids));
+    assert.deepEqual(batch1.tokens, tinySpeechTokens(textTokens));
+    assert.deepEqual(fp16.tokens, tinySpeechTokens(textTokens));
+  });
+
+  it('stops at the token cap', async () => {
+    const { ids, textTokens } = await prompt('A sentence long enough for the cap.');
+    const result = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids, { maxNewTokens: 5 }));
+    assert.deepEqual(result.tokens, tinySpeechTokens(textTokens).slice(0, 5));
+    assert.equal(result.stopReason, 'max_tokens');
+  });
+
+  it('cuts a runaway loop back to one period when the tail keeps repeating', async () => {
+    const { ids } = await prompt(`${TINY_SCRIPT.runawayTextToken} this never ends.`);
+    assert.ok(ids.includes(TINY_SCRIPT.runawayTextTokenId));
+    const generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel, { minSpan: 12 });
+    const result = await generator.generate(request(ids));
+    const period = Array.from({ length: TINY_SCRIPT.runawayPeriod }, (_, k) => tinyRunawayToken(k));
+    assert.deepEqual(result.tokens, period);
+    assert.equal(result.stopReason, 'repetition');
+    assert.equal(result.steps, 12);
+  });
+
+  it('reproduces a sampled run from the same seed and varies with another seed', async () => {
+    const { ids } = await prompt('Sampling at a high temperature.');
+    const hot = { temperature: 3, minP: 0, cfgWeight: 0 };
+    const generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel);
+    const first = await generator.generate(request(ids, { ...hot, seed: 1 }));
+    const again = await generator.generate(request(ids, { ...hot, seed: 1 }));
+    const other = await generator.generate(request(ids, { ...hot, seed: 2 }));
+    assert.deepEqual(again.tokens, first.tokens);
+    assert.notDeepEqual(other.tokens, first.tokens);
+    assert.ok(first.tokens.every((t) => t < TOKENS.speechCodeLimit));
+  });
+
+  it('embeds speech code 0 as speech, not as the text [STOP] it shares an id with', async () => {
+    const { ids, textTokens } = await prompt('Zero is a legal speech code.');
+    const sampler = new TokenSampler(params(), createSeededRandom(1));
+    let first = true;
+    const forcing = { next: (...args: Parameters<TokenSampler['next']>) => (first ? ((first = false), 0) : sampler.next(...args)) };
+    const result = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids, {}, { sampler: forcing as TokenSampler }));
+    // Had 0 been embedded as text, the model would count one more text token and one speech token less.
+    assert.deepEqual(result.tokens, [0, ...tinySpeechTokens(textTokens).slice(1)]);
+  });
+
+  it('stops between steps when the signal is aborted', async () => {
+    const { ids } = await prompt('This will be cancelled part way through.');
+    const controller = new AbortController();
+    let steps = 0;
+    const sampler = new TokenSampler(params(), createSeededRandom(1));
+    const counting = { next: (...args: Parameters<TokenSampler['next']>) => (++steps === 3 && controller.abort(), sampler.next(...args)) };
+    const generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel);
+    await assert.rejects(generator.generate(request(ids, {}, { sampler: counting as TokenSampler, signal: controller.signal })), { name: 'AbortError' });
+    assert.equal(steps, 3);
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * Shared test fixture: the tiny model generated once into the OS temp folder (deterministic,
+ * atomic, so test files running in parallel share it safely), and default request params.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveModel, type ResolvedModel } from '../../../models/resolve.ts';
+import { DEFAULT_GENERATION_PARAMS, type GenerationParams } from '../../../server/shared/generation.ts';
+
+export const TEST_MODEL_CACHE = join(tmpdir(), 'chatterbox-test-models');
+
+export function tinyModel(name: 'tiny' | 'tiny-slow' = 'tiny'): Promise<ResolvedModel> {
+  return resolveModel({ model: name, cacheDir: TEST_MODEL_CACHE });
+}
+
+export function params(overrides: Partial<GenerationParams> = {}): GenerationParams {
+  return { ...DEFAULT_GENERATION_PARAMS, seed: 42, ...overrides };
+}
