@@ -87,8 +87,20 @@ class OrtModelSession implements ModelSession {
 }
 
 function toOrtTensor(value: Tensor): ort.Tensor {
-  if (value instanceof ort.Tensor) return value;
-  return new ort.Tensor(value.type, value.data, value.dims);
+  const ortTensor = value instanceof ort.Tensor ? value : new ort.Tensor(value.type, value.data, value.dims);
+  return value.type === 'float16' ? withUint16Data(ortTensor) : ortTensor;
+}
+
+/**
+ * Where the runtime has Float16Array (Node >= 24), onnxruntime-common stores float16 data as a
+ * Float16Array, whose byte length the 1.30 native binding reads as 0 ("not enough space: expected
+ * N, got 0"; microsoft/onnxruntime#32323). The binding accepts the same bits as a Uint16Array.
+ */
+function withUint16Data(ortTensor: ort.Tensor): ort.Tensor {
+  const data = ortTensor.data as ArrayBufferView;
+  if (data instanceof Uint16Array) return ortTensor;
+  (ortTensor as unknown as { cpuData: Uint16Array }).cpuData = new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2);
+  return ortTensor;
 }
 
 function toValueInfo(meta: ort.InferenceSession.ValueMetadata): ValueInfo {
