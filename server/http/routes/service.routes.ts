@@ -1,0 +1,73 @@
+/** Languages, health probes, Prometheus metrics, the OpenAPI document. */
+import Router from '@koa/router';
+import { LANGUAGES } from '../../shared/languages.ts';
+import type { AppDeps } from '../app-deps.ts';
+import type { HealthReport } from '../../jobs/service-health.ts';
+
+function presentHealth(report: HealthReport): object {
+  return {
+    status: report.status,
+    live: true,
+    ready: report.ready,
+    model: report.model,
+    workers: report.workers.map((worker) => ({
+      index: worker.index,
+      device: worker.device,
+      state: worker.state,
+      current_job: worker.currentJobId,
+      jobs_done: worker.jobsDone,
+      error: worker.error?.message ?? null,
+      // Scale-out: an API process lists the engines of every worker process, with where they run.
+      ...processOf(worker),
+    })),
+    queue: { depth: report.queueDepth },
+    uptime_seconds: Math.round(report.uptimeSeconds),
+  };
+}
+
+function processOf(worker: object): { host?: string; pid?: number } {
+  const { host, pid } = worker as { host?: string; pid?: number };
+  return host === undefined ? {} : { host, pid };
+}
+
+export function serviceRoutes(deps: AppDeps, openApiDocument: () => object): Router {
+  const router = new Router();
+  const languages = Object.entries(LANGUAGES).map(([code, name]) => ({ code, name }));
+
+  router.get('/languages', (ctx) => {
+    ctx.body = { languages };
+  });
+
+  router.get('/health', async (ctx) => {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = presentHealth(await deps.health.report());
+  });
+
+  router.get('/health/live', (ctx) => {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { live: true };
+  });
+
+  router.get('/health/ready', async (ctx) => {
+    const report = await deps.health.report();
+    ctx.set('Cache-Control', 'no-store');
+    ctx.status = report.ready ? 200 : 503;
+    ctx.body = { ready: report.ready, status: report.status, error: report.model.error };
+  });
+
+  router.get('/metrics', async (ctx) => {
+    const report = await deps.health.report();
+    deps.metrics.queueDepth.set(report.queueDepth);
+    deps.metrics.workersReady.set(report.workers.filter((worker) => worker.state === 'ready' || worker.state === 'busy').length);
+    deps.metrics.workersBusy.set(report.workers.filter((worker) => worker.state === 'busy').length);
+    const registry = deps.deploymentMetrics === undefined ? deps.metrics.registry : await deps.deploymentMetrics(report);
+    ctx.type = registry.contentType;
+    ctx.body = await registry.metrics();
+  });
+
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = openApiDocument();
+  });
+
+  return router;
+}

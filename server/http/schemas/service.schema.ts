@@ -1,0 +1,27 @@
+/** Languages and health responses. */
+import { z } from 'zod';
+
+export const LanguageListSchema = z
+  .object({ languages: z.array(z.object({ code: z.string(), name: z.string() })) })
+  .meta({ id: 'LanguageList' });
+
+export const HealthSchema = z
+  .object({
+    status: z.enum(['ok', 'starting', 'degraded']),
+    live: z.literal(true),
+    ready: z.boolean(),
+    model: z.object({ name: z.string(), loaded: z.boolean(), error: z.string().nullable() }),
+    workers: z.array(
+      z.object({
+        index: z.int(),
+        device: z.string(),
+        state: z.enum(['starting', 'ready', 'busy', 'failed', 'stopped']),
+        current_job: z.string().nullable(),
+        jobs_done: z.int(),
+        error: z.string().nullable(),
+      }),
+    ),
+    queue: z.object({ depth: z.int() }),
+    uptime_seconds: z.number(),
+  })
+  .meta({ id: 'Health' });

@@ -1,0 +1,14 @@
+export { AppError, type AppErrorOptions } from './app-error.ts';
+export { ConfigError } from './config-error.ts';
+export { ConflictError } from './conflict-error.ts';
+export { GoneError } from './gone-error.ts';
+export { InvalidAudioError } from './invalid-audio-error.ts';
+export { ModelNotReadyError } from './model-not-ready-error.ts';
+export { NotFoundError } from './not-found-error.ts';
+export { PayloadTooLargeError } from './payload-too-large-error.ts';
+export { QueueFullError } from './queue-full-error.ts';
+export { SynthesisFailedError } from './synthesis-failed-error.ts';
+export { UnauthorizedError } from './unauthorized-error.ts';
+export { UnsupportedMediaTypeError } from './unsupported-media-type-error.ts';
+export { ValidationError } from './validation-error.ts';
+export { fromPlainError, toPlainError, type PlainError } from './plain-error.ts';

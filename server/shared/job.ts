@@ -1,0 +1,81 @@
+import type { AudioFormat } from './audio-format.ts';
+import type { GenerationParams } from './generation.ts';
+import type { JobCallbackStatus } from './job-callback.ts';
+import type { LanguageCode } from './languages.ts';
+
+/** Wire values kept from the original FastAPI service so its clients keep working. */
+export const JOB_STATUSES = ['QUEUED', 'PROCESSING', 'COMPLETE', 'FAILED', 'CANCELLED'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELLED'];
+
+export function isTerminal(status: JobStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+export interface JobProgress {
+  chunksDone: number;
+  chunksTotal: number;
+}
+
+export interface JobAudio {
+  format: AudioFormat;
+  contentType: string;
+  /** File name inside the data dir's audio folder. */
+  fileName: string;
+  bytes: number;
+  durationSeconds: number;
+  sampleRate: number;
+  /** Strong validator for HTTP caching; audio files never change once written. */
+  etag: string;
+}
+
+export interface JobFailure {
+  code: string;
+  message: string;
+}
+
+/** What the service submits: validated input plus the concrete seed it drew. */
+export interface JobInput {
+  text: string;
+  language: LanguageCode;
+  voice: string;
+  params: GenerationParams;
+  format: AudioFormat;
+  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. */
+  speed: number;
+  callbackUrl: string | null;
+}
+
+/** The persisted job. The text is stored apart (see JobStore) so records stay small. */
+export interface JobRecord {
+  id: string;
+  status: JobStatus;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  language: LanguageCode;
+  voice: string;
+  textChars: number;
+  params: GenerationParams;
+  format: AudioFormat;
+  progress: JobProgress | null;
+  audio: JobAudio | null;
+  error: JobFailure | null;
+  /** How many times a worker has started this job (crash recovery gives up after a limit). */
+  attempts: number;
+  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. Absent in records older than issue 6. */
+  speed?: number;
+  callbackUrl: string | null;
+  /** Delivery of the callback_url notification; null without one. Absent in records older than issue 6. */
+  callback?: JobCallbackStatus | null;
+  idempotencyKey: string | null;
+}
+
+/** Why a job id answers 410. */
+export interface JobTombstone {
+  id: string;
+  reason: 'deleted' | 'expired';
+  at: number;
+}

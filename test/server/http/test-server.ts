@@ -1,0 +1,89 @@
+/**
+ * Starts the real service in-process for HTTP tests: port 0, a fresh temp data dir, the
+ * tiny model (generated once into the shared test cache), silent logs, a manual clock.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../server/config/load-config.ts';
+import { start, type RunningServer } from '../../../server/main.ts';
+import type { Clock } from '../../../server/shared/clock.ts';
+import { createLogger } from '../../../server/shared/logger.ts';
+import { TEST_MODEL_CACHE } from '../engine/tiny-model.fixture.ts';
+
+export class ManualClock implements Clock {
+  constructor(private time = Date.now()) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export interface TestServer {
+  server: RunningServer;
+  dataDir: string;
+  clock: ManualClock;
+  /** fetch against the server; `path` starts with "/". */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** POST JSON. */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function testEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    CHATTERBOX_PORT: '0',
+    CHATTERBOX_DATA_DIR: dataDir,
+    CHATTERBOX_MODEL: 'tiny',
+    CHATTERBOX_MODEL_CACHE_DIR: TEST_MODEL_CACHE,
+    CHATTERBOX_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    CHATTERBOX_SHUTDOWN_GRACE_SECONDS: '5',
+    ...env,
+  };
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'chatterbox-http-')));
+  const { config } = loadConfig(testEnv(dataDir, env));
+  const clock = new ManualClock();
+  const server = await start({ config, clock, logger: createLogger(config.logLevel) });
+  await server.ready;
+  const request = (path: string, init?: RequestInit): Promise<Response> => fetch(`${server.url}${path}`, init);
+  return {
+    server,
+    dataDir,
+    clock,
+    request,
+    post: (path, body, headers = {}) =>
+      request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+    async close() {
+      await server.stop();
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TERMINAL = ['COMPLETE', 'FAILED', 'CANCELLED'];
+const POLL_MS = 25;
+
+/** Polls the status URL until the job reaches one of `statuses` (default: any final status). */
+export async function waitForStatus(
+  ts: Pick<TestServer, 'request'>,
+  id: string,
+  statuses: string[] = TERMINAL,
+  timeoutMs = 30_000,
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await ts.request(`/tts/status/${id}`, { headers });
+    const body = (await response.json()) as Record<string, unknown>;
+    if (statuses.includes(body.status as string)) return body;
+    if (Date.now() > deadline) throw new Error(`job ${id} still ${String(body.status)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
