@@ -1,0 +1,26 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { apiRequest } from '../../transport';
+import { jobIdProperty } from '../shared/descriptions';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['delete'] } },
+	[jobIdProperty] as INodeProperties[],
+);
+
+/** Cancel a queued or running job, or remove a finished one and its audio. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const jobId = this.getNodeParameter('jobId', i) as string;
+	const { body } = await apiRequest<IDataObject>(this, {
+		method: 'DELETE',
+		path: `/tts/jobs/${encodeURIComponent(jobId)}`,
+		itemIndex: i,
+	});
+	return [{ json: body }];
+}

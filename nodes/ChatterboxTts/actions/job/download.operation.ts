@@ -1,0 +1,65 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { downloadAudio } from '../shared/audio';
+import { AUDIO_FORMAT_OPTIONS, binaryOutputProperty, jobIdProperty } from '../shared/descriptions';
+import { getJobStatus } from '../shared/polling';
+
+const properties: INodeProperties[] = [
+	jobIdProperty,
+	{
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		options: [
+			{ name: 'As Generated', value: '', description: 'The format the job was submitted with' },
+			...AUDIO_FORMAT_OPTIONS,
+		],
+		default: '',
+		description: 'Convert the audio to another format on the way out',
+	},
+	binaryOutputProperty(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. greeting.mp3',
+				description:
+					"File name of the binary output. Default: the job ID with the format's extension.",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['download'] } },
+	properties,
+);
+
+/** Fetch a finished job's audio as binary data, with the job's status as JSON. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const jobId = this.getNodeParameter('jobId', i) as string;
+	const format = this.getNodeParameter('format', i, '') as string;
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const binary = await downloadAudio(this, i, {
+		jobId,
+		format,
+		fileName: options.fileName as string | undefined,
+	});
+	const status = await getJobStatus(this, jobId, i);
+	return [{ json: status, binary: { [binaryPropertyName]: binary } }];
+}

@@ -1,0 +1,180 @@
+/**
+ * How the node fails: every failure is an n8n error naming the problem in the service's
+ * words, on the item that caused it.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { sineWav } from './helpers/audio-fixtures.ts';
+import { createExecuteContext, runNode } from './helpers/execute-context.ts';
+import { credentialsOf, startService, type RunningService } from './helpers/service.ts';
+
+const GENERATE = { resource: 'speech', operation: 'generate' };
+const FAST_POLL = { pollInterval: 0.1, timeout: 60 };
+/** Keeps the slow tiny model busy for seconds: longer than any timeout below. */
+const LONG_TEXT = Array.from(
+  { length: 12 },
+  (_, i) => `This is sentence number ${i + 1} of a long text.`,
+).join(' ');
+
+let service: RunningService;
+let slowService: RunningService;
+
+before(async () => {
+  [service, slowService] = await Promise.all([
+    startService(),
+    startService({ model: 'tiny-slow' }),
+  ]);
+});
+after(async () => {
+  await Promise.all([service.close(), slowService.close()]);
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function api(target: RunningService, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${target.baseUrl}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${target.apiKey}`, ...(init.headers ?? {}) },
+  });
+}
+
+async function reject(promise: Promise<unknown>): Promise<NodeApiError | NodeOperationError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof NodeApiError || error instanceof NodeOperationError, String(error));
+    return error;
+  }
+  assert.fail('expected the node to fail');
+}
+
+describe('node errors', () => {
+  test('a service that is down gives an API error naming its address', async () => {
+    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const test = createExecuteContext({
+      parameters: { ...GENERATE, text: 'Anyone there?' },
+      credentials: { baseUrl, apiKey: service.apiKey },
+    });
+    const error = await reject(runNode(test));
+    assert.ok(error instanceof NodeApiError);
+    assert.equal(error.message, 'The service refused the connection - perhaps it is offline');
+    assert.ok(error.description?.includes(baseUrl), error.description ?? '');
+    assert.equal(error.context.itemIndex, 0);
+  });
+
+  test('a wrong API key gives a 401 API error with the service message', async () => {
+    const test = createExecuteContext({
+      parameters: { ...GENERATE, text: 'Let me in.' },
+      credentials: { baseUrl: service.baseUrl, apiKey: 'not-the-right-key-at-all' },
+    });
+    const error = await reject(runNode(test));
+    assert.ok(error instanceof NodeApiError);
+    assert.equal(error.httpCode, '401');
+    assert.notEqual(error.message, '');
+    assert.match(error.description ?? '', /HTTP 401/);
+  });
+
+  test('invalid input gives a 400 API error with the service message and the field', async () => {
+    const test = createExecuteContext({
+      parameters: { ...GENERATE, text: 'Too hot.', options: { temperature: 9 } },
+      credentials: credentialsOf(service),
+    });
+    const error = await reject(runNode(test));
+    assert.ok(error instanceof NodeApiError);
+    assert.equal(error.httpCode, '400');
+    assert.match(error.message, /temperature/i);
+    assert.match(error.description ?? '', /field "temperature"/);
+  });
+
+  test('empty text fails before anything is sent', async () => {
+    const test = createExecuteContext({
+      parameters: { ...GENERATE, text: '   ' },
+      credentials: credentialsOf(service),
+    });
+    const error = await reject(runNode(test));
+    assert.ok(error instanceof NodeOperationError);
+    assert.equal(error.message, 'The text to speak is empty');
+    assert.equal(test.requests.length, 0);
+  });
+
+  test('a job that ends FAILED fails the item with the job error', async () => {
+    // One worker: a long job keeps it busy while our job waits with a voice we then delete;
+    // cancelling the long job lets ours run.
+    const blocker = await api(slowService, '/tts/synthesize', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: LONG_TEXT }),
+    });
+    assert.equal(blocker.status, 202);
+    const { chatterbox_id: blockerId } = (await blocker.json()) as { chatterbox_id: string };
+    const voice = await uploadVoice(slowService);
+    const test = createExecuteContext({
+      parameters: { ...GENERATE, text: 'My voice is gone.', voice: voice.id, options: FAST_POLL },
+      credentials: credentialsOf(slowService),
+    });
+    const running = reject(runNode(test));
+    await waitUntil(() => test.requests.some((r) => r.url.includes('/tts/status/')));
+    assert.equal((await api(slowService, `/voices/${voice.id}`, { method: 'DELETE' })).status, 200);
+    assert.equal(
+      (await api(slowService, `/tts/jobs/${blockerId}`, { method: 'DELETE' })).status,
+      200,
+    );
+
+    const error = await running;
+    assert.ok(error instanceof NodeOperationError);
+    assert.match(error.message, /^Speech generation failed: /);
+    assert.match(error.description ?? '', /ended FAILED with code "voice_not_found"/);
+  });
+
+  test('a job that outlives the timeout fails the item and is cancelled on the service', async () => {
+    const test = createExecuteContext({
+      parameters: { ...GENERATE, text: LONG_TEXT, options: { pollInterval: 0.1, timeout: 1 } },
+      credentials: credentialsOf(slowService),
+    });
+    const started = Date.now();
+    const error = await reject(runNode(test));
+    assert.ok(error instanceof NodeOperationError);
+    assert.equal(error.message, 'The speech job did not finish within 1 s');
+    assert.match(error.description ?? '', /The job was cancelled on the service/);
+    assert.ok(Date.now() - started < 5_000);
+    const submitted = test.requests.find((r) => r.url.includes('/tts/status/'))!;
+    const status = await api(slowService, new URL(submitted.url).pathname);
+    assert.equal(status.status, 410);
+  });
+
+  test('with Continue On Fail, a timeout becomes an error item carrying the message', async () => {
+    const test = createExecuteContext({
+      parameters: { ...GENERATE, text: LONG_TEXT, options: { pollInterval: 0.1, timeout: 1 } },
+      credentials: credentialsOf(slowService),
+      continueOnFail: true,
+    });
+    const [item] = await runNode(test);
+    assert.equal(item.json.error, 'The speech job did not finish within 1 s');
+    assert.deepEqual(item.pairedItem, { item: 0 });
+  });
+});
+
+async function uploadVoice(target: RunningService): Promise<{ id: string }> {
+  const form = new FormData();
+  form.append('name', 'temporary');
+  form.append('file', new Blob([new Uint8Array(sineWav(2))], { type: 'audio/wav' }), 'voice.wav');
+  const response = await api(target, '/voices', { method: 'POST', body: form });
+  assert.equal(response.status, 201, await response.clone().text());
+  return (await response.json()) as { id: string };
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
