@@ -47,6 +47,11 @@ export class LiveAudioService {
         return { kind: 'finished', record };
       }
       if (record.status === 'FAILED' || record.status === 'CANCELLED') throw endedError(record);
+      if ((record.progress?.chunksDone ?? 0) > reader.received) {
+        // This process did not see the job's first chunks (it started after them): a stream
+        // from here would silently lack the beginning.
+        throw new ConflictError('stream_unavailable', `Job ${jobId} started before this server process could record its audio; download it when COMPLETE.`);
+      }
       return { kind: 'live', record, reader };
     } catch (error) {
       reader.close();

@@ -1,0 +1,44 @@
+/**
+ * GET /v1/models (and /v1/models/:id) in OpenAI's list shape, GET /v1/audio/voices and
+ * GET /v1/audio/models in the shape Open WebUI and similar clients read to fill their menus.
+ */
+import type Router from '@koa/router';
+import type { VoiceResolver } from '../../jobs/speech/voice-resolver.ts';
+import type { VoiceService } from '../../jobs/voice-service.ts';
+import { NotFoundError } from '../../shared/errors/not-found-error.ts';
+import { OPENAI_MODEL_ID, OPENAI_MODEL_NAMES } from '../schemas/openai.schema.ts';
+
+const OWNER = 'chatterbox';
+const MS_PER_SECOND = 1000;
+
+export interface ModelsRouteDeps {
+  voices: Pick<VoiceService, 'list'>;
+  voiceResolver: VoiceResolver;
+}
+
+export function registerModelRoutes(router: Router, deps: ModelsRouteDeps): void {
+  // OpenAI reports when a model was published; for a self-hosted one, when it was loaded here.
+  const created = Math.floor(Date.now() / MS_PER_SECOND);
+  const model = (id: string) => ({ id, object: 'model' as const, created, owned_by: OWNER });
+
+  router.get('/v1/models', (ctx) => {
+    ctx.body = { object: 'list', data: OPENAI_MODEL_NAMES.map(model) };
+  });
+
+  router.get('/v1/models/:id', (ctx) => {
+    const id = ctx.params.id!;
+    if (!OPENAI_MODEL_NAMES.includes(id)) throw new NotFoundError(`The model "${id}" does not exist here; GET /v1/models lists them.`, 'model_not_found');
+    ctx.body = model(id);
+  });
+
+  router.get('/v1/audio/models', (ctx) => {
+    ctx.body = { models: OPENAI_MODEL_NAMES.map((id) => ({ id, name: id === OPENAI_MODEL_ID ? 'Chatterbox Multilingual' : `${id} (alias of ${OPENAI_MODEL_ID})` })) };
+  });
+
+  router.get('/v1/audio/voices', async (ctx) => {
+    const voices = await deps.voices.list();
+    ctx.body = {
+      voices: voices.map((voice) => ({ id: voice.id, name: voice.name, builtin: voice.builtin, aliases: deps.voiceResolver.aliasesOf(voice) })),
+    };
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * POST /v1/audio/speech: OpenAI's speech endpoint on top of the job queue. The request
+ * becomes an ordinary job (listed, downloadable later; its id is in X-Chatterbox-Id), and the
+ * response streams that job's audio sentence by sentence as the worker produces it. If the
+ * client disconnects before the end and nobody else listens, the job is cancelled.
+ */
+import { createReadStream } from 'node:fs';
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { getFormat } from '../../audio/encoders/index.ts';
+import type { LiveAudioService, StreamStats } from '../../jobs/streaming/live-audio.ts';
+import type { JobService } from '../../jobs/job-service.ts';
+import type { VoiceResolver } from '../../jobs/speech/voice-resolver.ts';
+import { AppError } from '../../shared/errors/app-error.ts';
+import { ValidationError } from '../../shared/errors/validation-error.ts';
+import { SAMPLE_RATE_HZ } from '../../shared/audio-constants.ts';
+import { DEFAULT_GENERATION_PARAMS } from '../../shared/generation.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { jsonBody, requireJson } from '../middleware/json-body.ts';
+import { createSpeechRequestSchema, OPENAI_MODEL_NAMES, type SpeechRequestBody } from '../schemas/openai.schema.ts';
+import { parseInput } from '../schemas/parse-input.ts';
+import { sendAudioStream } from '../streaming/audio-stream.ts';
+import { sendSpeechEvents } from '../streaming/speech-sse.ts';
+import { onClientLeave } from '../streaming/stream-response.ts';
+
+export interface SpeechRouteDeps {
+  jobs: Pick<JobService, 'submit' | 'audio'>;
+  live: LiveAudioService;
+  voiceResolver: VoiceResolver;
+  logger: Logger;
+  maxTextChars: number;
+  maxBodyBytes: number;
+}
+
+export function registerSpeechRoute(router: Router, deps: SpeechRouteDeps): void {
+  const schema = createSpeechRequestSchema(deps.maxTextChars);
+  router.post('/v1/audio/speech', requireJson, jsonBody(deps.maxBodyBytes), async (ctx) => {
+    const body = parseInput(schema, ctx.request.body);
+    assertKnownModel(body.model);
+    const voice = await deps.voiceResolver.resolve(typeof body.voice === 'string' ? body.voice : body.voice.id);
+    const { record } = await deps.jobs.submit(toSubmitRequest(body, voice));
+    const headers: Record<string, string> = { 'X-Chatterbox-Id': record.id, 'X-Chatterbox-Seed': String(record.params.seed) };
+    if (body.instructions !== undefined) headers['X-Chatterbox-Ignored'] = 'instructions';
+    const stats: StreamStats = { samples: 0, chunks: 0 };
+    const opened = await deps.live.open(record.id);
+    let source: AsyncGenerator<Uint8Array>;
+    if (opened.kind === 'live') {
+      source = deps.live.encode(record.id, opened.reader, body.response_format, stats);
+      onClientLeave(ctx, () => {
+        deps.live.leave(record.id, opened.reader, true).catch((error: unknown) => deps.logger.warn({ err: error, jobId: record.id }, 'could not cancel an abandoned job'));
+      });
+    } else {
+      // Finished before we could attach (a very short text on an idle fast worker): send the file.
+      const file = await deps.jobs.audio(record.id, body.response_format);
+      stats.samples = Math.round((opened.record.audio?.durationSeconds ?? 0) * SAMPLE_RATE_HZ);
+      source = storedFile(file.path);
+    }
+    if (body.stream_format === 'sse') {
+      sendSpeechEvents(ctx, source, { inputChars: body.input.length, stats, headers, onError: (error) => logStreamError(deps.logger, record.id, error) });
+      return;
+    }
+    await sendAudio(ctx, source, getFormat(body.response_format).contentType, headers);
+  });
+}
+
+function assertKnownModel(model: string): void {
+  if (!OPENAI_MODEL_NAMES.includes(model)) {
+    throw new ValidationError(`model "${model}" is not served here; use one of: ${OPENAI_MODEL_NAMES.join(', ')} (GET /v1/models).`, 'model', 'unknown_model');
+  }
+}
+
+function toSubmitRequest(body: SpeechRequestBody, voice: string) {
+  const defaults = DEFAULT_GENERATION_PARAMS;
+  return {
+    text: body.input,
+    language: body.language,
+    voice,
+    params: {
+      exaggeration: body.exaggeration ?? defaults.exaggeration,
+      cfgWeight: body.cfg_weight ?? defaults.cfgWeight,
+      temperature: body.temperature ?? defaults.temperature,
+      repetitionPenalty: body.repetition_penalty ?? defaults.repetitionPenalty,
+      minP: body.min_p ?? defaults.minP,
+      topP: body.top_p ?? defaults.topP,
+      seed: body.seed ?? null,
+    },
+    format: body.response_format,
+    speed: body.speed,
+    callbackUrl: null,
+  };
+}
+
+/** A job failing before its first audio is the server's failure here (500), not a state conflict. */
+async function sendAudio(ctx: Context, source: AsyncGenerator<Uint8Array>, contentType: string, headers: Record<string, string>): Promise<void> {
+  try {
+    await sendAudioStream(ctx, source, { contentType, headers });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'job_failed') {
+      throw new AppError('synthesis_failed', error.message, { status: 500, expose: true, cause: error });
+    }
+    throw error;
+  }
+}
+
+async function* storedFile(path: string): AsyncGenerator<Uint8Array> {
+  for await (const part of createReadStream(path)) yield part as Buffer;
+}
+
+function logStreamError(logger: Logger, jobId: string, error: unknown): void {
+  logger.warn({ err: error, jobId }, 'speech stream ended with an error');
+}

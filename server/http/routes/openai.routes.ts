@@ -1,0 +1,21 @@
+/** The OpenAI-compatible /v1 routes (issue 6): speech, models, voices, with OpenAI-shaped errors. */
+import Router from '@koa/router';
+import type { AppDeps } from '../app-deps.ts';
+import { openAiErrors } from '../openai/openai-errors.ts';
+import { registerModelRoutes } from '../openai/models.route.ts';
+import { registerSpeechRoute } from '../openai/speech.route.ts';
+
+export function openAiRoutes(deps: AppDeps): Router {
+  const router = new Router();
+  router.use(openAiErrors(deps.logger, deps.metrics));
+  registerSpeechRoute(router, {
+    jobs: deps.jobs,
+    live: deps.live,
+    voiceResolver: deps.voiceResolver,
+    logger: deps.logger,
+    maxTextChars: deps.config.limits.maxTextChars,
+    maxBodyBytes: deps.config.http.maxBodyBytes,
+  });
+  registerModelRoutes(router, { voices: deps.voices, voiceResolver: deps.voiceResolver });
+  return router;
+}
