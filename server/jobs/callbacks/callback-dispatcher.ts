@@ -1,7 +1,7 @@
 /**
  * Sends a job's final status to its `callback_url` once the job is over (COMPLETE, FAILED
  * or CANCELLED): a plain JSON POST, which is what an n8n Wait node's resume URL takes.
- * Retries with exponential backoff on network errors, timeouts, 408/425/429 and 5xx, gives
+ * Retries with exponential backoff on network errors, timeouts, 408/409/425/429 and 5xx, gives
  * up after `maxAttempts`, and records every attempt in the job (status `callback` field).
  * Deliveries cut short by a shutdown stay `pending` and are resumed by `resume()` at start.
  */

@@ -11,7 +11,7 @@ import type { LookupFunction } from 'node:net';
 export interface CallbackAttempt {
   /** 2xx: delivered. */
   ok: boolean;
-  /** Worth another try later (network trouble, timeouts, 408, 425, 429, 5xx). */
+  /** Worth another try later (network trouble, timeouts, 408, 409, 425, 429, 5xx). */
   retryable: boolean;
   statusCode: number | null;
   error: string | null;
@@ -24,7 +24,11 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-const RETRYABLE_STATUSES = new Set([408, 425, 429]);
+/**
+ * 409 is here because n8n answers it when a callback arrives before its Wait node has parked
+ * the execution ("The execution is running already"); a moment later the same POST resumes it.
+ */
+const RETRYABLE_STATUSES = new Set([408, 409, 425, 429]);
 const SERVER_ERROR = 500;
 /** Receivers' answers are read only to free the socket; nobody needs more than this. */
 const MAX_ANSWER_BYTES = 64 * 1024;

@@ -135,11 +135,18 @@ describe('job callbacks', () => {
     assert.equal((await waitForStatus(ts, id)).status, 'COMPLETE', 'the job itself is unaffected');
   });
 
-  it('does not retry a 4xx answer (an n8n execution that no longer waits)', async () => {
-    receiver.script = [409];
+  it('does not retry a 4xx answer (a resume URL that no longer exists)', async () => {
+    receiver.script = [404];
     const id = await submit(ts, { text: 'Too late.', callback_url: hookUrl });
     const outcome = await callbackOutcome(ts, id);
-    assert.deepEqual([outcome.state, outcome.attempts, outcome.last_status_code], ['failed', 1, 409]);
+    assert.deepEqual([outcome.state, outcome.attempts, outcome.last_status_code], ['failed', 1, 404]);
+  });
+
+  it('retries a 409 (an n8n execution not parked at its Wait node yet) and then delivers', async () => {
+    receiver.script = [409, 200];
+    const id = await submit(ts, { text: 'Early bird.', callback_url: hookUrl });
+    const outcome = await callbackOutcome(ts, id);
+    assert.deepEqual([outcome.state, outcome.attempts, outcome.last_status_code], ['delivered', 2, 200]);
   });
 
   it('also reports cancelled jobs, and sends Basic credentials written in the URL', async () => {
