@@ -37,10 +37,19 @@ export async function createRedisKeyvFactory(url: string, prefix: string): Promi
   });
   await client.connect();
   connected = true;
+  // One adapter per namespace: each adds listeners to the shared client.
+  const adapters = new Map<string, KeyvRedis<unknown>>();
   const factory: KeyvFactory = {
     namespace<T>(name: string): Keyv<T> {
-      const store = new KeyvRedis<T>(client, { throwOnConnectError: true, throwOnErrors: true });
-      return new Keyv<T>({ store, namespace: `${prefix}:${name}`, throwOnErrors: true });
+      const namespace = `${prefix}:${name}`;
+      let store = adapters.get(namespace);
+      if (store === undefined) {
+        store = new KeyvRedis<unknown>(client, { namespace, throwOnConnectError: true, throwOnErrors: true });
+        adapters.set(namespace, store);
+      }
+      // The adapter prefixes keys itself (`<namespace>::<key>`). Keyv's own prefix would be cut
+      // at the first colon when iterating, and the prefix may contain colons.
+      return new Keyv<T>({ store: store as KeyvRedis<T>, namespace, useKeyPrefix: false, throwOnErrors: true });
     },
     async close(): Promise<void> {
       if (client.isOpen) await client.close();

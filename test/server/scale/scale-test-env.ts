@@ -1,0 +1,54 @@
+/**
+ * What the scale-out suites share: the real Redis / PostgreSQL they run against (named by
+ * CHATTERBOX_TEST_REDIS_URL / CHATTERBOX_TEST_POSTGRES_URL, which .ci/run sets), a key
+ * prefix or table unique to the run, and cleanup. Without the variables the suites skip
+ * and say why.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../../server/jobs/cluster/redis-connection.ts';
+import { createLogger } from '../../../server/shared/logger.ts';
+
+export const REDIS_URL = process.env.CHATTERBOX_TEST_REDIS_URL;
+export const POSTGRES_URL = process.env.CHATTERBOX_TEST_POSTGRES_URL;
+
+export const redisSkip: string | false =
+  REDIS_URL === undefined || REDIS_URL === ''
+    ? 'skipped: CHATTERBOX_TEST_REDIS_URL is not set; these tests need a real Redis (.ci/run sets redis://127.0.0.1:6379)'
+    : false;
+
+export const postgresSkip: string | false =
+  POSTGRES_URL === undefined || POSTGRES_URL === ''
+    ? 'skipped: CHATTERBOX_TEST_POSTGRES_URL is not set; these tests need a real PostgreSQL (.ci/run sets postgres://postgres@127.0.0.1:5432/test)'
+    : false;
+
+
+export const quietLogger = createLogger('silent');
+
+/** A Redis key prefix (or Postgres table name) no other run uses. */
+export function uniqueName(kind: string): string {
+  return `cbtest_${kind}_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+export function testRedis(name = 'test'): Promise<Redis> {
+  return connectRedis({ url: REDIS_URL!, name, logger: quietLogger });
+}
+
+/** Deletes every key under `prefix` (BullMQ's, keyv's, locks, index). */
+export async function removeKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+
+/** Resolves when `condition` holds, polling; rejects after `timeoutMs` with `what` in the message. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
