@@ -59,7 +59,10 @@ export interface JoinParts {
   state: () => MemberState;
 }
 
-/** Every queue redelivery beyond the store's attempt limit gets this much headroom. */
+/**
+ * BullMQ's own limit on redeliveries after worker deaths, as a multiple of the store's attempt
+ * limit: the store's count, which fails the job with a clear reason, always decides first.
+ */
 const STALL_HEADROOM = 2;
 
 export async function connectScaleOut(settings: ScaleOutSettings, clock: Clock, logger: Logger): Promise<ScaleOut> {

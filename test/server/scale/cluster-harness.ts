@@ -110,7 +110,12 @@ export class ServiceProcess {
     });
     const service = new ServiceProcess(role, child);
     const readyMessage = role === 'worker' ? 'engines ready' : 'chatterbox listening';
-    await service.waitForLog((line) => line.msg === readyMessage, START_TIMEOUT_MS);
+    try {
+      await service.waitForLog((line) => line.msg === readyMessage, START_TIMEOUT_MS);
+    } catch (error) {
+      await service.kill('SIGKILL'); // never leave a half-started process behind
+      throw error;
+    }
     return service;
   }
 

@@ -184,6 +184,21 @@ describe('one API and two worker processes over Redis and PostgreSQL', { skip: r
     }
   });
 
+  it('stops the synthesis on the worker when the API deletes a running job', async () => {
+    const jobId = await submit(LONG_TEXT);
+    await waitFor(async () => ((await job(jobId)).progress?.chunks_done ?? 0) >= 1, 'the long job to be under way', 20_000);
+    const busy = await workerRunning(jobId);
+    const { status } = await http(api.url, `/tts/jobs/${jobId}`, { method: 'DELETE' });
+    assert.equal(status, 200);
+    await waitFor(async () => {
+      const member = Object.values(await redis.hgetall(`${prefix}:members`)).map((text) => JSON.parse(text) as { pid: number; workers: Array<{ currentJobId: string | null }> }).find((seen) => seen.pid === busy.pid);
+      return member !== undefined && member.workers.every((worker) => worker.currentJobId !== jobId);
+    }, 'the worker to drop the deleted job', 5000);
+    assert.equal((await http(api.url, `/tts/status/${jobId}`)).status, 410);
+    assert.equal(count(jobId, 'COMPLETE'), 0);
+    assert.deepEqual(await audioFiles(jobId), []);
+  });
+
   it('hands the running job back when a worker is stopped with SIGTERM, and it completes once', async () => {
     const jobId = await submit(LONG_TEXT);
     await waitFor(async () => ((await job(jobId)).progress?.chunks_done ?? 0) >= 1, 'the long job to be under way', 20_000);
