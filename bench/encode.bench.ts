@@ -4,11 +4,15 @@
  * pushes, the wall time until a new stream returns its first bytes (includes loading the codec:
  * WASM instantiation, and for aac/flac a worker thread), and the output bit rate.
  * Input: a synthetic speech-like 24 kHz mono signal (the same generator as the tests).
+ * Last, the event loop's longest stall while a download is converted (wav -> mp3, as for
+ * ?format=mp3): in-process, against the conversion pool the service uses.
  *
  * Usage: node --import tsx bench/encode.bench.ts [--seconds 60] [--push-seconds 2.5] [--runs 3] [--json]
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { ConversionPool } from '../server/audio/conversion/conversion-pool.ts';
+import { convertAudio, type ConversionTask } from '../server/audio/conversion/convert-audio.ts';
 import { createStreamEncoder, encode, FORMAT_DESCRIPTORS } from '../server/audio/encoders/index.ts';
 import type { AudioFormat } from '../server/shared/audio-format.ts';
 import { SAMPLE_RATE_HZ } from '../server/shared/audio-constants.ts';
@@ -88,12 +92,45 @@ async function benchFormat(format: AudioFormat): Promise<FormatResult> {
   };
 }
 
+interface StallResult {
+  ms: number;
+  /** Longest time the event loop could not run anything else (a status request would wait this long). */
+  maxStallMs: number;
+}
+
+async function timeStall(convert: (task: ConversionTask) => Promise<Uint8Array>, wav: Uint8Array): Promise<StallResult> {
+  // A 1 ms ticker: the longest gap between its ticks is the longest stall.
+  let lastTick = performance.now();
+  let maxStallMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    maxStallMs = Math.max(maxStallMs, now - lastTick);
+    lastTick = now;
+  }, 1);
+  const start = performance.now();
+  await convert({ source: wav.slice(), from: 'wav', to: 'mp3' });
+  const ms = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 5)); // lets the ticker see a stall that just ended
+  clearInterval(ticker);
+  return { ms, maxStallMs };
+}
+
+async function benchConversionStall(): Promise<{ inProcess: StallResult; pool: StallResult }> {
+  const wav = await encode(INPUT, 'wav');
+  const pool = new ConversionPool();
+  await timeStall(pool.convert, wav); // warm-up: thread start, codec load
+  const result = { inProcess: await timeStall(convertAudio, wav), pool: await timeStall(pool.convert, wav) };
+  await pool.close();
+  return result;
+}
+
 async function main(): Promise<void> {
   const results: FormatResult[] = [];
   for (const { format } of FORMAT_DESCRIPTORS) results.push(await benchFormat(format));
+  const stall = await benchConversionStall();
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, load1: loadavg()[0] };
   if (args.json) {
-    console.log(JSON.stringify({ seconds: SECONDS, pushSamples: PUSH_SAMPLES, runs: RUNS, machine, results }));
+    console.log(JSON.stringify({ seconds: SECONDS, pushSamples: PUSH_SAMPLES, runs: RUNS, machine, results, conversionStall: stall }));
     return;
   }
   console.log(`${SECONDS} s of 24 kHz mono, median of ${RUNS} runs, pushes of ${PUSH_SAMPLES} samples`);
@@ -111,6 +148,9 @@ async function main(): Promise<void> {
     ];
     console.log(cells.join(' '));
   }
+  const { inProcess, pool } = stall;
+  console.log(`download conversion wav -> mp3: in-process ${inProcess.ms.toFixed(0)} ms, event loop stalled up to ${inProcess.maxStallMs.toFixed(0)} ms`);
+  console.log(`                                 conversion pool ${pool.ms.toFixed(0)} ms, event loop stalled up to ${pool.maxStallMs.toFixed(0)} ms (${(inProcess.maxStallMs / pool.maxStallMs).toFixed(0)}x shorter)`);
 }
 
 void main();

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type { Config } from './config/config.ts';
 import { loadConfig } from './config/load-config.ts';
+import { ConversionPool } from './audio/conversion/conversion-pool.ts';
 import { createApp } from './http/app.ts';
 import type { JobEventBus } from './jobs/events/job-event-bus.ts';
 import { LocalEventBus } from './jobs/events/local-event-bus.ts';
@@ -77,7 +78,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
   const { role } = config.deployment;
   const logger = (options.logger ?? createLogger(config.logLevel, { journalStream: config.journalStream })).child({ role });
   const core = await buildCore(config, clock, logger);
-  const { jobs, voices, health, bus, metrics, sweeper, keyv, push, scaleOut, claims } = core;
+  const { jobs, voices, health, bus, metrics, sweeper, keyv, push, scaleOut, claims, conversions } = core;
   const engines = role === 'api' ? noEngines() : startEngines({ ...core, config, logger, clock });
   const deploymentMetrics = await scaleOut?.join({ metrics, health, state: engines.state });
   const { live, voiceResolver } = push;
@@ -90,7 +91,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
     logger.info({ port, host: config.http.host, model: config.model.name, devices: config.model.devices, auth: config.http.apiKeys.length > 0 }, 'chatterbox listening');
   }
   if (role !== 'api') engines.ready.then(() => logger.info({ model: config.model.name, devices: config.model.devices }, 'engines ready'), () => undefined);
-  const stop = once(() => shutdown({ server, engines, sweeper, bus, keyv, config, logger, push, scaleOut, claims }));
+  const stop = once(() => shutdown({ server, engines, sweeper, bus, keyv, config, logger, push, scaleOut, claims, conversions }));
   const url = server === undefined ? '' : `http://${urlHost(config.http.host)}:${port}`;
   return { config, url, port, jobs, voices, health, sweeper, bus, ready: engines.ready, stop };
 }
@@ -113,9 +114,11 @@ async function buildCore(config: Config, clock: Clock, logger: Logger) {
   const health = new ServiceHealth(config.model.name, queue, clock);
   const voiceStore = new KeyvVoiceStore(keyv);
   const voices = new VoiceService({ store: voiceStore, layout, clock, limits: config.limits, modelKey: modelKey(config.model.name), logger });
+  const conversions = new ConversionPool();
   const jobs = new JobService({
     store, queue, bus, voices, lock, clock, metrics,
     audioDir: layout.audio,
+    convert: conversions.convert,
     limits: { ...config.limits, retentionMs: config.jobs.retentionMs, idempotencyTtlMs: config.jobs.idempotencyTtlMs },
     modelError: () => health.fatalError(),
     checkCallbackUrl: callbackUrlCheck(config),
@@ -128,7 +131,7 @@ async function buildCore(config: Config, clock: Clock, logger: Logger) {
   // Callbacks and live audio are served by processes with HTTP; workers only publish events.
   if (role !== 'worker') push.start(records);
   const sweeper = new RetentionSweeper({ store, jobs, clock, logger, retentionMs: config.jobs.retentionMs, intervalMs: config.jobs.sweepIntervalMs });
-  return { metrics, keyv, store, queue, bus, lock, health, voices, jobs, sweeper, push, scaleOut, claims, audioDir: layout.audio };
+  return { metrics, keyv, store, queue, bus, lock, health, voices, jobs, conversions, sweeper, push, scaleOut, claims, audioDir: layout.audio };
 }
 
 /** Longest a callback delivery with all its retries may take (how long a claim on it lasts). */
@@ -148,6 +151,7 @@ interface ShutdownDeps {
   push: StreamAndCallbacks;
   scaleOut: ScaleOut | undefined;
   claims: CallbackClaims | undefined;
+  conversions: ConversionPool;
 }
 
 async function shutdown(deps: ShutdownDeps): Promise<void> {
@@ -164,6 +168,7 @@ async function shutdown(deps: ShutdownDeps): Promise<void> {
   // Open event streams and slow downloads end here; their clients reconnect to the next process.
   server?.closeAllConnections();
   await closed;
+  await deps.conversions.close();
   await deps.bus.close();
   await deps.scaleOut?.close();
   await deps.keyv.close();

@@ -21,10 +21,11 @@ export async function decodeEncoded(bytes: Uint8Array, format: AudioFormat): Pro
   }
   if (format === 'wav') {
     const wav = new WaveFile(bytes);
-    wav.toBitDepth('32f');
-    const samples = wav.getSamples(false, Float32Array) as unknown as Float32Array;
     const { sampleRate } = wav.fmt as { sampleRate: number };
-    return { samples, sampleRate };
+    // Our own files are 16-bit: reading them as integers is ~20x faster than toBitDepth('32f').
+    if (wav.bitDepth === '16') return { samples: pcm16ToFloat(wav.getSamples(false, Int16Array) as unknown as Int16Array), sampleRate };
+    wav.toBitDepth('32f');
+    return { samples: wav.getSamples(false, Float32Array) as unknown as Float32Array, sampleRate };
   }
   const decoded = await decode(bytes);
   return { samples: decoded.channelData[0] ?? new Float32Array(0), sampleRate: decoded.sampleRate };

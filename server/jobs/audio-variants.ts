@@ -1,13 +1,12 @@
 /**
  * A finished job's audio in another format (GET /tts/audio/:id?format=...): converted once
- * from the job's own file, then kept beside it (deleted with the job).
+ * from the job's own file, off the event loop, then kept beside it (deleted with the job).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeEncoded } from '../audio/decode-encoded.ts';
+import type { ConvertAudio } from '../audio/conversion/conversion-pool.ts';
+import type { ConversionTask } from '../audio/conversion/convert-audio.ts';
 import { getEncoder } from '../audio/encode.ts';
-import { resample } from '../audio/resample.ts';
-import { SAMPLE_RATE_HZ } from '../shared/audio-constants.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import type { JobRecord } from '../shared/job.ts';
@@ -22,12 +21,10 @@ export interface AudioFile {
   etag: string;
 }
 
+type FinishedJob = JobRecord & { audio: NonNullable<JobRecord['audio']> };
+
 /** The caller holds the job's lock, so a concurrent delete cannot strand a converted file. */
-export async function audioVariant(
-  record: JobRecord & { audio: NonNullable<JobRecord['audio']> },
-  format: AudioFormat,
-  audioDir: string,
-): Promise<AudioFile> {
+export async function audioVariant(record: FinishedJob, format: AudioFormat, audioDir: string, convert: ConvertAudio): Promise<AudioFile> {
   const primaryPath = join(audioDir, record.audio.fileName);
   const encoder = getEncoder(format);
   if (format === record.audio.format) {
@@ -38,8 +35,7 @@ export async function audioVariant(
   const existing = await stat(path).catch(() => undefined);
   let bytes = existing?.size;
   if (bytes === undefined) {
-    const samples = await sourceSamples(record, primaryPath, audioDir);
-    const encoded = await encoder.encode(samples, SAMPLE_RATE_HZ);
+    const encoded = await convert({ ...(await conversionSource(record, primaryPath, audioDir)), to: format });
     await writeFileAtomic(path, encoded);
     bytes = encoded.byteLength;
   }
@@ -47,11 +43,10 @@ export async function audioVariant(
 }
 
 /**
- * The job's samples at the model rate: from the raw PCM copy a lossy job keeps (see
- * JobRunner), else by decoding its file (lossless formats, or jobs older than the copy).
+ * What to convert from: the raw PCM copy a lossy job keeps (see JobRunner), so no
+ * generation loss; else the job's own file (lossless formats, or jobs older than the copy).
  */
-async function sourceSamples(record: JobRecord & { audio: NonNullable<JobRecord['audio']> }, primaryPath: string, audioDir: string): Promise<Float32Array> {
+async function conversionSource(record: FinishedJob, primaryPath: string, audioDir: string): Promise<Omit<ConversionTask, 'to'>> {
   const copy = record.audio.format === 'pcm' ? undefined : await readFile(audioPath(audioDir, record.id, 'pcm')).catch(() => undefined);
-  const decoded = copy === undefined ? await decodeEncoded(await readFile(primaryPath), record.audio.format) : await decodeEncoded(copy, 'pcm');
-  return resample(decoded.samples, decoded.sampleRate, SAMPLE_RATE_HZ);
+  return copy === undefined ? { source: await readFile(primaryPath), from: record.audio.format } : { source: copy, from: 'pcm' };
 }

@@ -3,6 +3,7 @@
  * nothing else; every state change goes through the per-job lock and the state machine.
  */
 import { createHash, randomInt } from 'node:crypto';
+import type { ConvertAudio } from '../audio/conversion/conversion-pool.ts';
 import { hasEncoder } from '../audio/encode.ts';
 import type { JobListQuery, JobPage, JobStore } from '../storage/job-store.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
@@ -55,6 +56,8 @@ export interface JobServiceOptions {
   clock: Clock;
   metrics: ServiceMetrics;
   audioDir: string;
+  /** Format conversion for ?format= downloads, off the event loop (audio/conversion/). */
+  convert: ConvertAudio;
   limits: { maxQueuedJobs: number; retentionMs: number | null; idempotencyTtlMs: number };
   /** Why no job can run (model failed to load), or null. */
   modelError: () => string | null;
@@ -108,14 +111,14 @@ export class JobService {
     const record = await this.get(id);
     if (record.status !== 'COMPLETE' || record.audio === null) throw unfinished(record);
     const audio = record.audio;
-    if (format === undefined || format === audio.format) return audioVariant({ ...record, audio }, audio.format, this.options.audioDir);
+    if (format === undefined || format === audio.format) return audioVariant({ ...record, audio }, audio.format, this.options.audioDir, this.options.convert);
     if (!hasEncoder(format)) {
       throw new ValidationError(`Format "${format}" is not available on this server.`, 'format', 'unsupported_format');
     }
     return this.options.lock.run(id, async () => {
       const current = await this.get(id);
       if (current.audio === null) throw unfinished(current);
-      return audioVariant({ ...current, audio: current.audio }, format, this.options.audioDir);
+      return audioVariant({ ...current, audio: current.audio }, format, this.options.audioDir, this.options.convert);
     });
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LocalEventBus } from '../../../server/jobs/events/local-event-bus.ts';
 import { JobService, type SubmitRequest } from '../../../server/jobs/job-service.ts';
+import { convertAudio } from '../../../server/audio/conversion/convert-audio.ts';
 import { KeyedMutex } from '../../../server/jobs/keyed-mutex.ts';
 import { LocalJobQueue } from '../../../server/jobs/queue/local-job-queue.ts';
 import { VoiceService } from '../../../server/jobs/voice-service.ts';
@@ -44,7 +45,7 @@ describe('JobService without workers', () => {
     const logger = createLogger('silent');
     const voices = new VoiceService({ store: new KeyvVoiceStore(factory), layout, clock: systemClock, limits: { voiceMinSeconds: 1, voiceMaxSeconds: 30 }, modelKey: 'tiny', logger });
     jobs = new JobService({
-      store, queue, voices, bus: new LocalEventBus(), lock: new KeyedMutex(), clock: systemClock, metrics: createMetrics(), audioDir: layout.audio,
+      store, queue, voices, bus: new LocalEventBus(), lock: new KeyedMutex(), clock: systemClock, metrics: createMetrics(), audioDir: layout.audio, convert: convertAudio,
       limits: { maxQueuedJobs: 5, retentionMs: null, idempotencyTtlMs: 60_000 },
       modelError: () => modelError,
     });
