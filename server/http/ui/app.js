@@ -45,12 +45,19 @@ async function follow(id) {
   const controller = new AbortController();
   watcher = controller;
   saveCurrentJob(id);
+  let shownStatus = null;
   try {
     const final = await watchJob(
       api,
       id,
       (status, via) => {
         if (result.currentId === id) result.update(status, via);
+        // The history row and the queue count follow the job instead of waiting for a poll.
+        if (status.status !== shownStatus) {
+          if (shownStatus !== null) void history.refresh();
+          void health.check();
+          shownStatus = status.status;
+        }
       },
       controller.signal,
     );
