@@ -20,7 +20,7 @@ export class ConversionPool {
 
   constructor({ threads = 1, idleTimeoutMs = 30_000 }: ConversionPoolOptions = {}) {
     this.pool = new Piscina({
-      filename: new URL('./convert.worker.ts', import.meta.url).href,
+      filename: new URL('./convert.worker.mjs', import.meta.url).href,
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: idleTimeoutMs,

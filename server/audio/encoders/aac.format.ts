@@ -5,13 +5,10 @@
  * file is byte-identical in form to a one-shot one. ADTS cannot signal the encoder's 1024-sample
  * priming, so decoders play up to ~0.1 s more than the input (priming plus final-frame padding).
  */
-import { registerAacEncoder } from '@mediabunny/aac-encoder';
 import { AdtsOutputFormat } from 'mediabunny';
 import type { FormatDescriptor } from './format-descriptor.ts';
 import { encodeThroughStream, guardStreamEncoder } from './guarded-stream-encoder.ts';
-import { type MediabunnyCodec, MediabunnyStream } from './mediabunny-encoder.ts';
-
-registerAacEncoder();
+import { lazyRegistration, type MediabunnyCodec, MediabunnyStream } from './mediabunny-encoder.ts';
 
 /** 64 kbit/s: FFmpeg's AAC encoder needs more than Opus for clean speech at 24 kHz mono. */
 export const AAC_BITRATE_BPS = 64_000;
@@ -24,6 +21,7 @@ const aacCodec: MediabunnyCodec = {
   createFormat: ({ onFrame }) => new AdtsOutputFormat({ onFrame }),
   // The encoder returns a packet one frame after receiving it (its look-ahead).
   framesReadyAfter: (inputSamples) => Math.max(0, Math.floor(inputSamples / AAC_FRAME_SAMPLES) - 1),
+  register: lazyRegistration(async () => void (await import('./aac-registration.ts'))),
 };
 
 export const aacFormat: FormatDescriptor = {

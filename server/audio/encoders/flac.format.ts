@@ -5,14 +5,11 @@
  * seek back to write it, so its STREAMINFO leaves the total at 0, which the FLAC format defines
  * as "unknown" and decoders accept.
  */
-import { registerFlacEncoder } from '@mediabunny/flac-encoder';
 import { FlacOutputFormat } from 'mediabunny';
 import { emptyAudioError } from './encoder-errors.ts';
 import type { FormatDescriptor } from './format-descriptor.ts';
 import { guardStreamEncoder } from './guarded-stream-encoder.ts';
-import { encodeFileWithMediabunny, type MediabunnyCodec, MediabunnyStream } from './mediabunny-encoder.ts';
-
-registerFlacEncoder();
+import { encodeFileWithMediabunny, lazyRegistration, type MediabunnyCodec, MediabunnyStream } from './mediabunny-encoder.ts';
 
 /** libFLAC's block size at compression levels 3 to 8. */
 const FLAC_BLOCK_SAMPLES = 4096;
@@ -22,6 +19,7 @@ const flacCodec: MediabunnyCodec = {
   sampleFormat: 's16',
   createFormat: ({ appendOnly, onFrame }) => new FlacOutputFormat({ appendOnly, onFrame }),
   framesReadyAfter: (inputSamples) => Math.floor(inputSamples / FLAC_BLOCK_SAMPLES),
+  register: lazyRegistration(async () => void (await import('./flac-registration.ts'))),
 };
 
 export const flacFormat: FormatDescriptor = {

@@ -38,6 +38,19 @@ export interface MediabunnyCodec {
   createFormat(options: { appendOnly: boolean; onFrame: (data: Uint8Array, position: number) => void }): OutputFormat;
   /** Frames certainly written once `inputSamples` samples were added (a lower bound). */
   framesReadyAfter(inputSamples: number): number;
+  /** Registers the codec's WASM encoder with mediabunny, once (see `lazyRegistration`). */
+  register(): Promise<void>;
+}
+
+/**
+ * The encoder extension packages embed their WASM and take ~60 (FLAC) to ~100 MB (AAC) of
+ * memory once imported, in every thread that imports them: import them on first use only.
+ * Through a module of ours (./aac-registration.ts), so the package resolves mediabunny the way
+ * this file does; a second copy of mediabunny would not see the registration.
+ */
+export function lazyRegistration(load: () => Promise<void>): () => Promise<void> {
+  let loading: Promise<void> | undefined;
+  return () => (loading ??= load());
 }
 
 function createSource(codec: MediabunnyCodec): AudioSampleSource {
@@ -68,6 +81,7 @@ async function addSamples(
 
 /** Whole-file encoding: the container may seek back to complete its headers (FLAC STREAMINFO). */
 export async function encodeFileWithMediabunny(codec: MediabunnyCodec, samples: Float32Array): Promise<Uint8Array> {
+  await codec.register();
   const target = new BufferTarget();
   const output = new Output({ format: codec.createFormat({ appendOnly: false, onFrame: () => undefined }), target });
   const source = createSource(codec);
@@ -102,7 +116,7 @@ export class MediabunnyStream implements EncoderCore {
     this.output = new Output({ format: codec.createFormat({ appendOnly: true, onFrame }), target });
     this.source = createSource(codec);
     this.output.addAudioTrack(this.source);
-    this.started = this.output.start();
+    this.started = codec.register().then(() => this.output.start());
     // Handled here too, so a stream aborted before its first push leaves no unhandled rejection.
     this.started.catch(() => undefined);
   }
