@@ -2,10 +2,6 @@
  * One synth worker thread per configured device. Tasks borrow an idle, ready worker; when
  * none is free they wait in line. Readiness = every worker has loaded its engine.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Device, VoiceSource } from '../engine/tts-engine.ts';
 import { fromPlainError, type PlainError } from '../shared/errors/plain-error.ts';
@@ -45,27 +41,9 @@ interface Waiter {
 /** How long close() lets a worker finish its current call before terminating it. */
 const CLOSE_TIMEOUT_MS = 10_000;
 
-/**
- * Worker threads inherit `--import tsx`, but on Node 20 that does not cover the worker's
- * entry module, so the entry is a one-line bootstrap that registers tsx and then imports it.
- */
-export const spawnSynthWorker: WorkerSpawner = (init) => {
-  const entry = new URL('./synth.worker.ts', import.meta.url).href;
-  const tsx = tsxEsmApiUrl();
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: init, name: `synth-${init.device}` });
-};
-
-/**
- * URL of tsx's ESM register API. Not import.meta.resolve: this module may itself be loaded
- * through tsx's CommonJS path (tests), where that is missing; and tsx's CommonJS build of
- * the API cannot register hooks, so the `import` target of its exports map is used.
- */
-function tsxEsmApiUrl(): string {
-  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(packageJson), manifest.exports['./esm/api']!.import.default)).href;
-}
+/** Starts a thread on the plain-JS entry that registers tsx (see synth.worker.mjs). */
+export const spawnSynthWorker: WorkerSpawner = (init) =>
+  new Worker(new URL('./synth.worker.mjs', import.meta.url), { workerData: init, name: `synth-${init.device}` });
 
 export class WorkerPool {
   private readonly handles: WorkerHandle[];

@@ -1,6 +1,6 @@
-// Piscina's entry for the conversion threads. Worker threads inherit `--import tsx`, but on
-// Node 20 its ESM hooks do not reach them (see workers/worker-pool.ts), and the encoders
-// import their codecs with import() on first use: so this plain module registers tsx first.
+// Piscina's entry for the conversion threads: like workers/synth.worker.mjs, a plain module
+// that registers tsx, which Node 20 does not do for worker threads (the encoders import their
+// codecs with import() on first use).
 import { register } from 'tsx/esm/api';
 
 register();
