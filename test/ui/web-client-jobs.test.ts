@@ -89,6 +89,11 @@ describe('web client: jobs, in Chromium against the real service (tiny model)', 
     async () => {
       firstJobId = await submitText(page, LONG_TEXT);
       assert.match(firstJobId, /^[0-9a-f-]{36}$/);
+      // The history row follows the watched job at once, well before the list's 2 s poll.
+      await page.waitForSelector('#job-status[data-status="PROCESSING"]', { timeout: JOB_TIMEOUT_MS });
+      await page
+        .locator(`.history-item[data-id="${firstJobId}"][data-status="PROCESSING"]`)
+        .waitFor({ timeout: 1000 });
 
       await page.waitForFunction(
         () =>

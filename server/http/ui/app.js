@@ -52,11 +52,12 @@ async function follow(id) {
       id,
       (status, via) => {
         if (result.currentId === id) result.update(status, via);
-        // The history row and the queue count follow the job instead of waiting for a poll.
+        // The history row and the queue count follow the job instead of waiting for a poll;
+        // also on the first status, which may already differ from what the submit listed.
         if (status.status !== shownStatus) {
-          if (shownStatus !== null) void history.refresh();
-          void health.check();
           shownStatus = status.status;
+          void history.refresh();
+          void health.check();
         }
       },
       controller.signal,
