@@ -114,7 +114,7 @@ async function conditioningFor(): Promise<VoiceConditioning> {
 }
 
 async function measureLoop(s: ChatterboxSessions, ids: number[]) {
-  const generator = new SpeechGenerator(s.embedTokens, s.languageModel);
+  const generator = new SpeechGenerator(s.embedTokens, s.languageModel, { textPositionTable: s.textPositionTable, cfgMode: s.cfgMode });
   const request = () => ({
     promptIds: ids,
     conditioning,

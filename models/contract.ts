@@ -1,8 +1,11 @@
 /**
  * The input/output contract of the four Chatterbox Multilingual ONNX graphs
  * (onnx-community/chatterbox-multilingual-ONNX), shared by the model validator
- * (server/engine) and the tiny stand-in generator (models/tiny) so both can never drift.
- * Source: shared/reference/chatterbox-onnx.md §2.
+ * (server/engine), the first-contact check (models/verify) and the tiny stand-in generator
+ * (models/tiny) so they can never drift. Names, dtypes and dynamic axes come from the export
+ * script (VladOS95-cyber/onnx_conversion_scripts, chatterbox/chatterbox_to_onnx_conversion_script.py
+ * @98928fc, `export_model_to_onnx`); table sizes from upstream T3Config
+ * (resemble-ai/chatterbox, src/chatterbox/models/t3/modules/t3_config.py @a9742ee).
  */
 
 /** The speech encoder expects and the decoder renders 24 kHz mono. */
@@ -24,6 +27,14 @@ export const MEL_BINS = 80;
 export const CONDITIONING_ROWS = 33;
 /** Rows of the text embedding table in the community graphs (v1 checkpoint); larger ids overflow it. */
 export const TEXT_VOCAB_SIZE = 2352;
+/**
+ * Rows of the learned text position table (`text_pos_emb`, max_text_tokens 2048 + 2). Its shape
+ * [2050, 1024] is unique among the embed_tokens initializers (text 2352, speech 8194, speech
+ * position 4100 rows), which is how the table is found for the CFG unconditional row.
+ */
+export const TEXT_POSITION_ROWS = 2050;
+/** Rows of the learned speech position table (max_speech_tokens 4096 + 4): generated positions stay below. */
+export const SPEECH_POSITION_ROWS = 4100;
 
 /** Token ids with a fixed meaning in the model (§3.2, §3.5). */
 export const TOKENS = {
@@ -143,6 +154,18 @@ export const VARIANT_SUFFIX: Readonly<Record<ModelVariant, string>> = { fp32: ''
 export function graphFile(graph: GraphName, variant: ModelVariant): string {
   const suffix = graph === 'language_model' ? VARIANT_SUFFIX[variant] : '';
   return `onnx/${graph}${suffix}.onnx`;
+}
+
+/**
+ * The decoder input that replaces its in-graph random ops after preparation (see
+ * models/onnx/seeded-noise.ts): standard-normal values drawn from the job's seeded generator,
+ * float32 [n]. Each random op reads its values from this table in order.
+ */
+export const NOISE_TABLE_INPUT = 'noise_table';
+
+/** Language tags the tokenizer must know, one per supported language (`[xx]`). */
+export function languageTag(code: string): string {
+  return `[${code}]`;
 }
 
 /** Files at the root of a model folder besides the graphs. */

@@ -74,8 +74,7 @@ export class GraphBuilder {
     return this.initializer('int64', data, dims ?? [values.length]);
   }
 
-  initializer(type: TensorElementType, data: InitializerData, dims: number[]): string {
-    const name = `const_${this.counter++}`;
+  initializer(type: TensorElementType, data: InitializerData, dims: number[], name = `const_${this.counter++}`): string {
     this.spec.initializers.push({ name, type, dims, data });
     return name;
   }

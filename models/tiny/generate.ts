@@ -1,13 +1,17 @@
 /**
- * Writes the tiny stand-in model folder: four graphs with the real I/O contract (plus a
- * float16-KV language model as the q4f16 variant), tokenizer.json, tokenizer_config.json,
- * Cangjie5_TC.json and default_voice.wav. Deterministic and fast (well under a second).
+ * Writes the tiny stand-in model folder: four graphs with the real I/O contract (weights of
+ * embed_tokens, speech_encoder and conditional_decoder in `.onnx_data` sidecars like the real
+ * export), language-model variants (float32; float16 KV as q4f16; all-float16 I/O as fp16),
+ * tokenizer.json, tokenizer_config.json, Cangjie5_TC.json, default_voice.wav, and a marker
+ * listing every file with its size and SHA-256 (what models:verify checks a tiny folder against).
+ * Deterministic and fast.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CANGJIE_FILE, DEFAULT_VOICE_FILE, TOKENIZER_CONFIG_FILE, TOKENIZER_FILE, graphFile, type ModelVariant } from '../contract.ts';
 import type { GraphSpec } from '../onnx/graph-builder.ts';
-import { encodeModel } from '../onnx/onnx-writer.ts';
+import { encodeModelWithData } from '../onnx/onnx-writer.ts';
 import { buildConditionalDecoderGraph } from './graphs/conditional-decoder.graph.ts';
 import { buildEmbedTokensGraph } from './graphs/embed-tokens.graph.ts';
 import { buildLanguageModelGraph, type LanguageModelOptions } from './graphs/language-model.graph.ts';
@@ -18,33 +22,58 @@ import { buildTinyVoiceWav } from './tiny-voice.ts';
 
 export type TinyModelName = 'tiny' | 'tiny-slow';
 
-/** Variant a tiny folder runs by default; `fp32` (float32 KV cache) is there too. */
+/** Variant a tiny folder runs by default; `fp32` and `fp16` are there too. */
 export const TINY_DEFAULT_VARIANT: ModelVariant = 'q4f16';
+/** Language-model variants every tiny folder holds. */
+export const TINY_VARIANTS: readonly ModelVariant[] = ['fp32', 'fp16', 'q4f16'];
 
-/** Marker file naming the generator version; a folder with another version is regenerated. */
+/** Marker file naming the generator version and listing the files; a folder with another version is regenerated. */
 export const TINY_MARKER_FILE = 'tiny-model.json';
 /** Bump when the graphs or the script change, so cached folders are rebuilt. */
-export const TINY_GENERATOR_VERSION = 2;
+export const TINY_GENERATOR_VERSION = 3;
+
+export interface TinyMarker {
+  name: TinyModelName;
+  version: number;
+  files: Array<{ path: string; bytes: number; sha256: string }>;
+}
 
 /** CPU work per step of the slow variant (see language-model.graph.ts). */
 const SLOW_OPTIONS: LanguageModelOptions = { slowMatMuls: 24, slowRows: 64 };
+/** Float initializers at least this big go to the sidecar (shape constants stay inline). */
+const SIDECAR_MIN_BYTES = 128;
 
 export function tinyFiles(name: TinyModelName): Map<string, Uint8Array | string> {
-  const lmOptions = name === 'tiny-slow' ? SLOW_OPTIONS : {};
-  const graphs: Array<[string, GraphSpec]> = [
-    [graphFile('speech_encoder', 'fp32'), buildSpeechEncoderGraph()],
-    [graphFile('embed_tokens', 'fp32'), buildEmbedTokensGraph()],
-    [graphFile('language_model', 'fp32'), buildLanguageModelGraph(lmOptions)],
-    [graphFile('language_model', 'q4f16'), buildLanguageModelGraph({ ...lmOptions, kvType: 'float16' })],
-    [graphFile('conditional_decoder', 'fp32'), buildConditionalDecoderGraph()],
-  ];
-  const files = new Map<string, Uint8Array | string>(graphs.map(([path, spec]) => [path, encodeModel(spec)]));
+  const lm = name === 'tiny-slow' ? SLOW_OPTIONS : {};
+  const files = new Map<string, Uint8Array | string>();
+  addGraph(files, graphFile('speech_encoder', 'fp32'), buildSpeechEncoderGraph(), true);
+  addGraph(files, graphFile('embed_tokens', 'fp32'), buildEmbedTokensGraph(), true);
+  addGraph(files, graphFile('language_model', 'fp32'), buildLanguageModelGraph(lm), false);
+  addGraph(files, graphFile('language_model', 'q4f16'), buildLanguageModelGraph({ ...lm, kvType: 'float16' }), false);
+  addGraph(files, graphFile('language_model', 'fp16'), buildLanguageModelGraph({ ...lm, kvType: 'float16', ioType: 'float16' }), false);
+  addGraph(files, graphFile('conditional_decoder', 'fp32'), buildConditionalDecoderGraph(), true);
   files.set(TOKENIZER_FILE, JSON.stringify(buildTinyTokenizerJson()));
   files.set(TOKENIZER_CONFIG_FILE, JSON.stringify(TINY_TOKENIZER_CONFIG));
   files.set(CANGJIE_FILE, JSON.stringify(buildTinyCangjieJson()));
   files.set(DEFAULT_VOICE_FILE, buildTinyVoiceWav());
-  files.set(TINY_MARKER_FILE, JSON.stringify({ name, version: TINY_GENERATOR_VERSION }));
+  files.set(TINY_MARKER_FILE, JSON.stringify(marker(name, files)));
   return files;
+}
+
+/** A graph file, and its `<file>_data` sidecar when asked for (the real export's naming). */
+function addGraph(files: Map<string, Uint8Array | string>, path: string, spec: GraphSpec, sidecar: boolean): void {
+  const location = `${path.slice(path.lastIndexOf('/') + 1)}_data`;
+  const encoded = encodeModelWithData(spec, sidecar ? { location, minBytes: SIDECAR_MIN_BYTES } : undefined);
+  files.set(path, encoded.model);
+  if (encoded.data) files.set(`${path}_data`, encoded.data);
+}
+
+function marker(name: TinyModelName, files: Map<string, Uint8Array | string>): TinyMarker {
+  const listed = [...files].map(([path, content]) => {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    return { path, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+  return { name, version: TINY_GENERATOR_VERSION, files: listed };
 }
 
 /**

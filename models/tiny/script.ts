@@ -3,18 +3,34 @@
  * builds it and tests anywhere compute expected output (token sequences, audio lengths)
  * instead of hard-coding numbers.
  *
- * How it works: embed_tokens writes flags into the first components of each embedding
- * (text position, speech position, runaway trigger); the language model copies embeddings
- * into every KV-cache tensor, sums the flags over the whole context and so knows
- * T = text tokens in the prompt and k = speech tokens generated so far. Its logits put a
- * large value on token(k, T) (and three weaker alternatives), or on the stop id once
- * k >= speechTokenCount(T). The decoder renders each speech token as 960 samples of a
- * tone whose pitch depends on the token id.
+ * How it works: embed_tokens looks text ids and positions up in real-shaped tables (the text
+ * table [2352,1024] and the text position table [2050,1024], like the real graph) whose rows
+ * carry flags in the first components; speech ids and positions get flags too. The language
+ * model sums the flags over its whole context, weighted by attention_mask, and so knows, per
+ * batch row: T = text tokens, the text positions and their sum, k = speech tokens generated so
+ * far and the sum of their positions, and the 33 conditioning rows. Any inconsistency (a wrong
+ * position, a masked row) shifts the scripted token. A row without text tokens but with text
+ * positions is an unconditional (CFG) row: it pushes the decoy token down, so only the exact
+ * upstream unconditional row (token embeddings zeroed, position embeddings kept) gives the
+ * scripted token after CFG; without CFG the decoy wins (see tinyDecoyToken).
+ * The decoder renders each speech token as 960 samples of a tone (pitch from the id, level
+ * and timbre from the voice) plus a little noise from an in-graph random op, like the real one.
  */
 import { TOKENS } from '../contract.ts';
 
 /** Embedding components the tiny graphs reserve for flags (the rest carry id/position data). */
-export const FLAG_DIMS = { text: 0, exaggeration: 1, speech: 2, runaway: 3, reserved: 8 } as const;
+export const FLAG_DIMS = {
+  textToken: 0,
+  exaggeration: 1,
+  speechToken: 2,
+  runaway: 3,
+  textPosition: 4,
+  textPositionValue: 5,
+  speechPositionValue: 6,
+  stuck: 7,
+  conditioning: 8,
+  reserved: 16,
+} as const;
 
 export const TINY_SCRIPT = {
   /**
@@ -22,23 +38,38 @@ export const TINY_SCRIPT = {
    * tests stay fast: every step copies the 60 real-sized KV tensors.
    */
   speechTokensPerTextToken: 0.5,
-  /** Logit of the scripted token; every other id sits at 0. */
+  /** Logit of the scripted token in a conditional row; every other id sits at 0. */
   targetLogit: 30,
   /** The three alternatives sit this far below the target: invisible to min_p 0.05 at temperature 0.8, sampled at high temperature. */
   alternativeGap: 4,
   alternativeOffsets: [1000, 2000, 3000],
+  /** A conditional row also puts this on the decoy token, above the target: without CFG the decoy wins. */
+  decoyLogit: 35,
+  decoyOffset: 4321,
+  /** An unconditional row puts this on its decoy, which CFG subtracts: cond + w (cond - uncond). */
+  uncondDecoyLogit: 60,
   textFactor: 37,
   stepFactor: 101,
+  /** Shift per unit of inconsistency (positions, mask): a wrong input changes the tokens. */
+  errorFactor: 13,
   /** Scripted ids cycle through 1..modulus; 101 is coprime with it, so a chunk never repeats a token. */
   modulus: 6500,
-  /** Runaway mode: period-4 cycle from this id, never stopping (exercises the repetition cut-off). */
-  runawayBase: 6100,
-  runawayPeriod: 4,
-  /** Text token that switches a prompt into runaway mode (tiny tokenizer only). */
-  runawayTextToken: '[runaway]',
-  runawayTextTokenId: 2300,
-  /** Speech tokens the template puts before generation: two START_SPEECH ids. */
+  /** Conditioning rows the speech encoder returns (each carries one conditioning flag). */
+  conditioningRows: 33,
+  /** Speech tokens the template puts before generation: two START_SPEECH ids, at position 0. */
   promptSpeechTokens: 2,
+  /** Runaway mode: a period-10 loop from runawayBase, never stopping, with one changed token in every other copy. */
+  runawayBase: 6100,
+  runawayPeriod: 10,
+  runawayMismatchAt: 3,
+  runawayMismatchShift: 50,
+  /** Character that switches a prompt into runaway mode (tiny tokenizer only), and its text id. */
+  runawayChar: '∞',
+  runawayTextTokenId: 2300,
+  /** Stuck mode: the same token forever (exercises upstream's two-identical-tokens rule). */
+  stuckToken: 6200,
+  stuckChar: '≡',
+  stuckTextTokenId: 2301,
 } as const;
 
 /** Audio of one speech token: 2 mel frames x 480 samples at 24 kHz. */
@@ -47,26 +78,36 @@ export const TINY_SAMPLES_PER_TOKEN = 960;
 export const TINY_TONE_STEP_HZ = 25;
 export const TINY_TONE_BASE_STEPS = 4;
 export const TINY_TONE_STEPS = 40;
+/** Standard deviation of the decoder's own noise, relative to the tone level. */
+export const TINY_NOISE_LEVEL = 0.02;
 
 /** Speech tokens the tiny model generates before the stop id for a prompt with `textTokens` text tokens. */
 export function tinySpeechTokenCount(textTokens: number): number {
   return Math.ceil(TINY_SCRIPT.speechTokensPerTextToken * textTokens);
 }
 
-/** The k-th scripted speech token (0-based) for a prompt with `textTokens` text tokens. */
+/** The k-th scripted speech token (0-based) for a prompt with `textTokens` text tokens (with CFG, or the decoy without). */
 export function tinySpeechToken(k: number, textTokens: number): number {
   const { textFactor, stepFactor, modulus } = TINY_SCRIPT;
   return 1 + ((textTokens * textFactor + k * stepFactor) % modulus);
 }
 
-/** The whole greedy sequence, without the stop id that follows it. */
+/** The whole sequence with CFG (cfg_weight 0.5), without the stop id that follows it. */
 export function tinySpeechTokens(textTokens: number): number[] {
   return Array.from({ length: tinySpeechTokenCount(textTokens) }, (_, k) => tinySpeechToken(k, textTokens));
 }
 
-/** The k-th token in runaway mode. */
+/** The token a conditional row favours over `token`: without CFG (cfg_weight 0) the model says this instead. */
+export function tinyDecoyToken(token: number): number {
+  return 1 + ((token - 1 + TINY_SCRIPT.decoyOffset) % TINY_SCRIPT.modulus);
+}
+
+/** The k-th token in runaway mode: a period-10 loop, every odd copy with one token changed. */
 export function tinyRunawayToken(k: number): number {
-  return TINY_SCRIPT.runawayBase + (k % TINY_SCRIPT.runawayPeriod);
+  const { runawayBase, runawayPeriod, runawayMismatchAt, runawayMismatchShift } = TINY_SCRIPT;
+  const copy = Math.floor(k / runawayPeriod);
+  const mismatch = copy % 2 === 1 && k % runawayPeriod === runawayMismatchAt ? runawayMismatchShift : 0;
+  return runawayBase + (k % runawayPeriod) + mismatch;
 }
 
 /** The weaker alternatives offered next to a scripted token (sampled only at high temperature or min_p 0). */
@@ -84,9 +125,18 @@ export function tinyAudioSamples(speechTokens: number): number {
   return speechTokens * TINY_SAMPLES_PER_TOKEN;
 }
 
-/** Speech encoder: prompt tokens for a clip of `samples` samples (first 10 s, one token per 960 samples). */
+/**
+ * Speech encoder: prompt tokens for a clip of `samples` samples: one per 960 samples of the first
+ * 10 s, plus one, so the prompt mel (2 frames per whole token) is 2 frames short of 2 x tokens,
+ * as happens with the real encoder; upstream then keeps only mel/2 prompt tokens.
+ */
 export function tinyPromptTokenCount(samples: number): number {
-  return Math.floor(Math.min(samples, MAX_PROMPT_SAMPLES) / TINY_SAMPLES_PER_TOKEN);
+  return Math.floor(Math.min(samples, MAX_PROMPT_SAMPLES) / TINY_SAMPLES_PER_TOKEN) + 1;
+}
+
+/** Prompt mel frames of the speech encoder for a clip of `samples` samples. */
+export function tinyPromptFrames(samples: number): number {
+  return 2 * Math.floor(Math.min(samples, MAX_PROMPT_SAMPLES) / TINY_SAMPLES_PER_TOKEN);
 }
 
 /** The speech encoder looks at the first 10 s at 24 kHz for prompt tokens and features. */

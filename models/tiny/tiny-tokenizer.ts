@@ -69,7 +69,6 @@ export function buildTinyVocabulary(): { vocab: Map<string, number>; added: Arra
   addSpecial('[SPACE]', TOKENS.textSpace, true);
   addSpecial('[START]', TOKENS.textStart);
   addSpecial('[UH]', TOKENS.textUh);
-  addSpecial(TINY_SCRIPT.runawayTextToken, TINY_SCRIPT.runawayTextTokenId);
   for (const [code, id] of Object.entries(KNOWN_LANGUAGE_IDS)) addSpecial(`[${code}]`, id);
   OTHER_LANGUAGES.forEach((code, i) => addSpecial(`[${code}]`, OTHER_LANGUAGE_IDS[i]!));
   for (let i = 0; i < 26; i++) addSpecial(`[cj_${String.fromCharCode(97 + i)}]`, CANGJIE_LETTER_FIRST_ID + i);
@@ -83,6 +82,9 @@ export function buildTinyVocabulary(): { vocab: Map<string, number>; added: Arra
     for (let cp = first; cp <= last; cp++) vocab.set(String.fromCodePoint(cp), firstId + cp - first);
   }
   for (const [char, id] of SINGLE_CHARS) vocab.set(char, id);
+  // Plain characters of the tiny vocabulary that switch the tiny LM into its runaway modes.
+  vocab.set(TINY_SCRIPT.runawayChar, TINY_SCRIPT.runawayTextTokenId);
+  vocab.set(TINY_SCRIPT.stuckChar, TINY_SCRIPT.stuckTextTokenId);
   for (const [left, right, id] of MERGES) vocab.set(left + right, id);
   return { vocab, added };
 }

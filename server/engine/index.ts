@@ -6,6 +6,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { graphFile, type ModelVariant } from '../../models/contract.ts';
 import { TINY_DEFAULT_VARIANT, TINY_MARKER_FILE } from '../../models/tiny/generate.ts';
+import { DEFAULT_TARGET_LUFS } from '../audio/loudness.ts';
 import { ChatterboxEngine } from './chatterbox/chatterbox-engine.ts';
 import { loadChatterboxSessions } from './chatterbox/chatterbox-sessions.ts';
 import { validateModelDir } from './model-validator.ts';
@@ -31,10 +32,14 @@ export async function createEngine(options: EngineOptions): Promise<ChatterboxEn
     TextFrontEnd.load(dir, { caseFold: options.caseFoldText ?? false }),
   ]);
   const name = `${await modelName(dir)}/${variant}`;
-  return new ChatterboxEngine({ model: name, device }, dir, sessions, text, options.voiceCacheSize ?? DEFAULT_VOICE_CACHE_SIZE);
+  return new ChatterboxEngine({ model: name, device }, dir, sessions, text, {
+    voiceCacheSize: options.voiceCacheSize ?? DEFAULT_VOICE_CACHE_SIZE,
+    outputLoudnessLufs: options.outputLoudnessLufs === undefined ? DEFAULT_TARGET_LUFS : options.outputLoudnessLufs,
+    stopRules: { stopOnRepeatedToken: options.stopOnRepeatedToken ?? true },
+  });
 }
 
-/** Tiny folders hold an fp32 and a float16-KV q4f16 language model; other variants fall back to the tiny default. */
+/** Tiny folders hold fp32, fp16 and q4f16 language models; other variants fall back to the tiny default. */
 async function effectiveVariant(dir: string, requested: ModelVariant): Promise<ModelVariant> {
   if (!(await exists(join(dir, TINY_MARKER_FILE)))) return requested;
   return (await exists(join(dir, graphFile('language_model', requested)))) ? requested : TINY_DEFAULT_VARIANT;

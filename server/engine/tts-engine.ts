@@ -24,6 +24,16 @@ export interface EngineOptions {
    * weights trained without it. @defaultValue false
    */
   caseFoldText?: boolean;
+  /**
+   * Output loudness in LUFS (ITU-R BS.1770) each chunk is normalized to, within a -1 dBFS peak
+   * ceiling; null leaves the decoder's level (only a peak above 1 is scaled back). @defaultValue -16
+   */
+  outputLoudnessLufs?: number | null;
+  /**
+   * End a chunk when two identical speech tokens follow each other (upstream multilingual v1/v2;
+   * the v3 weights dropped the rule). @defaultValue true
+   */
+  stopOnRepeatedToken?: boolean;
 }
 
 /** A voice the engine can speak with. Its encoder outputs are cached at `conditioningPath`. */

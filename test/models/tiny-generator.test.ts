@@ -40,17 +40,19 @@ describe('tiny model generator', () => {
     assert.deepEqual(fp32.outputs[0]!.shape, ['batch_size', 'sequence_length', 8194]);
   });
 
-  it('is small and byte-for-byte deterministic', async () => {
+  it('is small (the real-shaped text and text-position tables are most of it) and byte-for-byte deterministic', async () => {
     const files = await readdir(join(dir, 'tiny'), { recursive: true });
     let total = 0;
     for (const f of files) {
       const s = await stat(join(dir, 'tiny', f));
       if (s.isFile()) total += s.size;
     }
-    assert.ok(total < 1_000_000, `${total} bytes`);
+    // [2352 + 2050] x 1024 float32 = 18 MB of embedding tables; everything else is under 1 MB.
+    assert.ok(total < 19_000_000, `${total} bytes`);
     const again = tinyFiles('tiny');
     for (const [path, content] of again) {
-      assert.deepEqual(new Uint8Array(await readFile(join(dir, 'tiny', path))), typeof content === 'string' ? new TextEncoder().encode(content) : content, path);
+      const written = new Uint8Array(await readFile(join(dir, 'tiny', path)));
+      assert.ok(Buffer.from(written).equals(Buffer.from(typeof content === 'string' ? new TextEncoder().encode(content) : content)), path);
     }
   });
 

@@ -1,18 +1,24 @@
 /**
  * TtsEngine for Chatterbox Multilingual on onnxruntime-node: text front-end -> per chunk
- * (KV-cache generation -> decoder) -> chunks joined with short pauses.
+ * (KV-cache generation -> decoder -> loudness) -> chunks joined with short pauses.
+ * One seeded generator per request drives token sampling and the decoder's noise, so the
+ * same seed gives the same audio.
  */
 import { join } from 'node:path';
-import { DEFAULT_VOICE_FILE, SAMPLE_RATE_HZ } from '../../../models/contract.ts';
+import { DEFAULT_VOICE_FILE, NOISE_TABLE_INPUT, SAMPLE_RATE_HZ } from '../../../models/contract.ts';
 import { concatSamples, pauseSamples, prepareChunk } from '../../audio/join-chunks.ts';
 import { peakOf } from '../../audio/level.ts';
+import { normalizeLoudness } from '../../audio/loudness.ts';
 import { tensor } from '../onnx/session.ts';
-import { createSeededRandom } from '../sampling/seeded-random.ts';
+import { standardNormals } from '../sampling/gaussian-noise.ts';
+import { createSeededRandom, type RandomSource } from '../sampling/seeded-random.ts';
 import { TokenSampler } from '../sampling/token-sampler.ts';
 import { TextFrontEnd } from '../text/text-front-end.ts';
 import type { EngineInfo, SynthesisRequest, SynthesisResult, TtsEngine, VoiceSource } from '../tts-engine.ts';
 import type { ChatterboxSessions } from './chatterbox-sessions.ts';
+import { decoderPrompt, noiseValuesFor } from './decoder-inputs.ts';
 import { SpeechGenerator, throwIfAborted, type StopReason } from './speech-generator.ts';
+import type { StopRuleOptions } from './stop-rules.ts';
 import { VoiceCache } from './voice-cache.ts';
 import { loadReferenceAudio } from './voice-audio.ts';
 import type { VoiceConditioning } from './voice-conditioning.ts';
@@ -27,9 +33,17 @@ export interface EngineStats {
   lastStopReasons: StopReason[];
 }
 
+export interface ChatterboxEngineOptions {
+  voiceCacheSize: number;
+  /** LUFS each chunk is normalized to; null keeps the decoder's level. */
+  outputLoudnessLufs: number | null;
+  stopRules?: StopRuleOptions;
+}
+
 export class ChatterboxEngine implements TtsEngine {
   private readonly generator: SpeechGenerator;
   private readonly voices: VoiceCache;
+  private readonly noiseInput: boolean;
   private lastStopReasons: StopReason[] = [];
   private closed = false;
 
@@ -39,10 +53,15 @@ export class ChatterboxEngine implements TtsEngine {
     private readonly sessions: ChatterboxSessions,
     /** The text front-end (chunking, preprocessing, tokenization) this engine uses. */
     readonly text: TextFrontEnd,
-    voiceCacheSize: number,
+    private readonly options: ChatterboxEngineOptions,
   ) {
-    this.generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel);
-    this.voices = new VoiceCache((voice) => this.encodeVoice(voice), voiceCacheSize);
+    this.generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel, {
+      textPositionTable: sessions.textPositionTable,
+      cfgMode: sessions.cfgMode,
+      stopRules: options.stopRules,
+    });
+    this.voices = new VoiceCache((voice) => this.encodeVoice(voice), options.voiceCacheSize);
+    this.noiseInput = sessions.conditionalDecoder.inputs.some((i) => i.name === NOISE_TABLE_INPUT);
   }
 
   get stats(): EngineStats {
@@ -53,8 +72,9 @@ export class ChatterboxEngine implements TtsEngine {
     throwIfAborted(request.signal);
     const chunks = await this.text.encodeChunks(request.text, request.language);
     const conditioning = await this.voices.get(request.voice);
-    // One PRNG for the whole request: the seed reproduces every chunk.
-    const sampler = new TokenSampler(request.params, createSeededRandom(request.params.seed));
+    // One PRNG for the whole request: the seed reproduces every chunk's tokens and decoder noise.
+    const random = createSeededRandom(request.params.seed);
+    const sampler = new TokenSampler(request.params, random);
     const pause = pauseSamples(SAMPLE_RATE_HZ);
     const parts: Float32Array[] = [];
     let speechTokens = 0;
@@ -72,7 +92,7 @@ export class ChatterboxEngine implements TtsEngine {
       this.lastStopReasons.push(generated.stopReason);
       speechTokens += generated.tokens.length;
       throwIfAborted(request.signal);
-      const audio = await this.decode(generated.tokens, conditioning);
+      const audio = this.level(await this.decode(generated.tokens, conditioning, random));
       const samples = prepareChunk(audio, SAMPLE_RATE_HZ, index < chunks.length - 1 ? pause : 0);
       parts.push(samples);
       request.onChunk?.({ index, total: chunks.length, samples });
@@ -108,18 +128,25 @@ export class ChatterboxEngine implements TtsEngine {
   }
 
   /** Prompt tokens + generated tokens -> waveform; the decoder cuts the prompt part itself. */
-  private async decode(tokens: readonly number[], conditioning: VoiceConditioning): Promise<Float32Array> {
+  private async decode(tokens: readonly number[], conditioning: VoiceConditioning, random: RandomSource): Promise<Float32Array> {
     if (tokens.length === 0) return new Float32Array(0);
-    const prompt = conditioning.audioTokens.data as BigInt64Array;
+    const prompt = decoderPrompt(conditioning);
     const speech = new BigInt64Array(prompt.length + tokens.length);
     speech.set(prompt);
     tokens.forEach((t, i) => (speech[prompt.length + i] = BigInt(t)));
+    const noise = this.noiseInput ? standardNormals(random, noiseValuesFor(speech.length)) : undefined;
     const out = await this.sessions.conditionalDecoder.run({
       speech_tokens: tensor('int64', speech, [1, speech.length]),
       speaker_embeddings: conditioning.speakerEmbeddings,
       speaker_features: conditioning.speakerFeatures,
+      ...(noise ? { [NOISE_TABLE_INPUT]: tensor('float32', noise, [noise.length]) } : {}),
     });
-    const waveform = Float32Array.from(out.waveform!.data as Float32Array);
+    return Float32Array.from(out.waveform!.data as Float32Array);
+  }
+
+  /** The configured loudness, or (when off) only a peak above 1 scaled back. */
+  private level(waveform: Float32Array): Float32Array {
+    if (this.options.outputLoudnessLufs !== null) return normalizeLoudness(waveform, SAMPLE_RATE_HZ, this.options.outputLoudnessLufs);
     const peak = peakOf(waveform);
     return peak > MAX_OUTPUT_PEAK ? waveform.map((s) => s / peak) : waveform;
   }

@@ -1,36 +1,63 @@
 /**
- * The four onnxruntime sessions of a model folder. The speech encoder (590 MB in the real
- * model) is only needed for voices not yet cached, so it loads on first use.
+ * The four onnxruntime sessions of a model folder, plus what is read from the graphs once:
+ * the text position table (for the CFG unconditional row), whether the language model runs
+ * at batch 2, and the prepared decoder whose noise the job's seed drives (models/prepare-decoder.ts).
+ * The speech encoder (590 MB in the real model) is only needed for voices not yet cached, so it
+ * loads on first use.
  */
 import { join } from 'node:path';
-import { graphFile, type ModelVariant } from '../../../models/contract.ts';
+import { HIDDEN_SIZE, TEXT_POSITION_ROWS, graphFile, type ModelVariant } from '../../../models/contract.ts';
+import { findInitializersByDims, readFloatInitializer } from '../../../models/onnx/onnx-reader.ts';
+import { prepareSeededDecoder, type PreparedDecoder } from '../../../models/prepare-decoder.ts';
+import { ModelContractError } from '../../shared/errors/model-contract-error.ts';
 import { createModelSession, type ModelSession, type SessionOptions } from '../onnx/session.ts';
+import { probeBatchOfTwo, type CfgMode } from './language-model-runner.ts';
 
 export interface ChatterboxSessions {
   embedTokens: ModelSession;
   languageModel: ModelSession;
   conditionalDecoder: ModelSession;
   speechEncoder(): Promise<ModelSession>;
+  /** `text_pos_emb` rows, [2050 x 1024]. */
+  textPositionTable: Float32Array;
+  cfgMode: CfgMode;
+  decoder: PreparedDecoder;
   release(): Promise<void>;
 }
 
 export async function loadChatterboxSessions(dir: string, variant: ModelVariant, options: SessionOptions): Promise<ChatterboxSessions> {
   const load = (graph: Parameters<typeof graphFile>[0]) => createModelSession(join(dir, graphFile(graph, variant)), options);
-  const [embedTokens, languageModel, conditionalDecoder] = await Promise.all([
+  const decoder = await prepareSeededDecoder(dir);
+  const [embedTokens, languageModel, conditionalDecoder, textPositionTable] = await Promise.all([
     load('embed_tokens'),
     load('language_model'),
-    load('conditional_decoder'),
+    createModelSession(decoder.path, options),
+    readTextPositionTable(dir, join(dir, graphFile('embed_tokens', variant))),
   ]);
+  const cfgMode: CfgMode = (await probeBatchOfTwo(languageModel)) ? 'batch' : 'split';
   let encoder: Promise<ModelSession> | undefined;
   return {
     embedTokens,
     languageModel,
     conditionalDecoder,
     speechEncoder: () => (encoder ??= load('speech_encoder')),
+    textPositionTable,
+    cfgMode,
+    decoder,
     async release() {
       const all = [embedTokens, languageModel, conditionalDecoder];
       if (encoder) all.push(await encoder);
       await Promise.all(all.map((s) => s.release()));
     },
   };
+}
+
+/** The one [2050, 1024] initializer of embed_tokens: its shape tells it from the text, speech and speech-position tables. */
+export async function readTextPositionTable(dir: string, embedTokensPath: string): Promise<Float32Array> {
+  const found = await findInitializersByDims(embedTokensPath, [TEXT_POSITION_ROWS, HIDDEN_SIZE]);
+  if (found.length !== 1) {
+    const problem = `embed_tokens: expected one [${TEXT_POSITION_ROWS}, ${HIDDEN_SIZE}] text position table, found ${found.length}; the CFG unconditional row needs it`;
+    throw new ModelContractError(dir, [problem]);
+  }
+  return readFloatInitializer(embedTokensPath, found[0]!);
 }

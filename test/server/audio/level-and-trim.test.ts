@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HOT_PEAK, TARGET_PEAK, correctLevel, peakOf } from '../../../server/audio/level.ts';
+import { CLIPPING_PEAK, TARGET_PEAK, correctLevel, peakOf } from '../../../server/audio/level.ts';
 import { SILENCE_MARGIN_SECONDS, limitDuration, trimSilence } from '../../../server/audio/trim.ts';
 
 describe('correctLevel', () => {
-  it('attenuates a hot clip (peak above 0.5) to the 0.3 target peak', () => {
+  it('attenuates a clip that clips (peak 1.08, like the default voice) to the 0.3 target peak', () => {
     const out = correctLevel(Float32Array.of(0.2, -1.08, 0.5));
     assert.ok(Math.abs(peakOf(out) - TARGET_PEAK) < 1e-6);
     assert.ok(Math.abs(out[0]! - (0.2 * TARGET_PEAK) / 1.08) < 1e-6);
   });
 
-  it('leaves a clip at or below the hot threshold as it is', () => {
-    const input = Float32Array.of(0.1, -HOT_PEAK);
+  it('feeds a clip that does not clip as it is, like upstream, even a hot one', () => {
+    const input = Float32Array.of(0.1, -0.95);
     assert.equal(correctLevel(input), input);
+    assert.ok(CLIPPING_PEAK > 0.95);
+  });
+
+  it('treats a clip at 16-bit full scale as clipping', () => {
+    assert.ok(Math.abs(peakOf(correctLevel(Float32Array.of(0.2, 32767 / 32768))) - TARGET_PEAK) < 1e-6);
   });
 });
 

@@ -5,9 +5,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveModel, type ResolvedModel } from '../../../models/resolve.ts';
+import { TINY_GENERATOR_VERSION } from '../../../models/tiny/generate.ts';
 import { DEFAULT_GENERATION_PARAMS, type GenerationParams } from '../../../server/shared/generation.ts';
 
-export const TEST_MODEL_CACHE = join(tmpdir(), 'chatterbox-test-models');
+/** Versioned, so checkouts with another generator version (other branches on the same machine) never regenerate each other's folder. */
+export const TEST_MODEL_CACHE = join(tmpdir(), `chatterbox-test-models-v${TINY_GENERATOR_VERSION}`);
 
 export function tinyModel(name: 'tiny' | 'tiny-slow' = 'tiny'): Promise<ResolvedModel> {
   return resolveModel({ model: name, cacheDir: TEST_MODEL_CACHE });

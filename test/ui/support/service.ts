@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, type RunningServer } from '../../../server/main.ts';
+import { TEST_MODEL_CACHE } from '../../server/engine/tiny-model.fixture.ts';
 
 export interface TestService {
   server: RunningServer;
@@ -25,7 +26,7 @@ export async function startTestService(options: {
     env: {
       CHATTERBOX_MODEL: 'tiny',
       // The cache the server suites use too (test/server/engine/tiny-model.fixture.ts): generated once.
-      CHATTERBOX_MODEL_CACHE_DIR: join(tmpdir(), 'chatterbox-test-models'),
+      CHATTERBOX_MODEL_CACHE_DIR: TEST_MODEL_CACHE,
       CHATTERBOX_HOST: '127.0.0.1',
       CHATTERBOX_PORT: '0',
       CHATTERBOX_DATA_DIR: dataDir,

@@ -8,6 +8,7 @@ import { tinyAudioSamples, tinySpeechTokenCount } from '../../../../models/tiny/
 import { WaveFile } from '../../../../models/wavefile-module.ts';
 import { joinedLength, pauseSamples } from '../../../../server/audio/join-chunks.ts';
 import { peakOf, TARGET_PEAK } from '../../../../server/audio/level.ts';
+import { DEFAULT_TARGET_LUFS, integratedLoudness } from '../../../../server/audio/loudness.ts';
 import { loadReferenceAudio } from '../../../../server/engine/chatterbox/voice-audio.ts';
 import { createEngine, type ChatterboxEngine, type SynthesisChunk, type VoiceSource } from '../../../../server/engine/index.ts';
 import { params, tinyModel } from '../tiny-model.fixture.ts';
@@ -38,6 +39,12 @@ async function writeClip(name: string, sampleRate: number, channels: number, lev
   return path;
 }
 
+function maxDifference(a: Float32Array, b: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  return max;
+}
+
 describe('ChatterboxEngine on the tiny model', () => {
   it('joins chunk audio with pauses: length = sum of chunks + pauses, each chunk as scripted', async () => {
     const text = 'The first sentence is here. And this is the second one! Finally a third sentence?';
@@ -60,7 +67,7 @@ describe('ChatterboxEngine on the tiny model', () => {
     await engine.synthesize({ text: 'One sentence to start with. Another sentence to end.', language: 'en', voice: voice('default'), params: params(), onChunk: (c) => chunks.push(c) });
     const first = chunks[0]!.samples;
     const pause = pauseSamples(SAMPLE_RATE_HZ);
-    assert.equal(first[0], 0);
+    assert.equal(Math.abs(first[0]!), 0);
     assert.ok(first.subarray(first.length - pause).every((s) => s === 0));
     assert.ok(Math.abs(first[first.length - pause - 1]!) < 1e-3);
   });
@@ -82,14 +89,38 @@ describe('ChatterboxEngine on the tiny model', () => {
     }
   });
 
-  it('clones from a 44.1 kHz stereo clip, and different voices sound different', async () => {
+  it('clones from a 44.1 kHz stereo clip, and different voices sound different at the same loudness', async () => {
     const loud = await writeClip('loud.wav', 44_100, 2, 0.4);
     const soft = await writeClip('soft.wav', 16_000, 1, 0.05);
     const text = 'Voices differ.';
     const a = await engine.synthesize({ text, language: 'en', voice: voice('loud', loud), params: params() });
     const b = await engine.synthesize({ text, language: 'en', voice: voice('soft', soft), params: params() });
     assert.equal(a.samples.length, b.samples.length);
-    assert.notEqual(peakOf(a.samples).toFixed(4), peakOf(b.samples).toFixed(4));
+    assert.ok(maxDifference(a.samples, b.samples) > 0.05);
+    assert.ok(Math.abs(integratedLoudness(a.samples, SAMPLE_RATE_HZ) - integratedLoudness(b.samples, SAMPLE_RATE_HZ)) < 0.5);
+  });
+
+  it('gives byte-identical audio for the same seed and different audio for another seed (the decoder draws noise)', async () => {
+    const text = 'The same seed twice.';
+    const run = (seed: number) => engine.synthesize({ text, language: 'en', voice: voice('default'), params: params({ seed }) });
+    const [first, again, other] = [await run(11), await run(11), await run(12)];
+    assert.deepEqual(Buffer.from(again.samples.buffer), Buffer.from(first.samples.buffer));
+    assert.equal(other.samples.length, first.samples.length);
+    assert.notDeepEqual(Buffer.from(other.samples.buffer), Buffer.from(first.samples.buffer));
+  });
+
+  it('normalizes each chunk to -16 LUFS by default, and leaves the decoder level when loudness is off', async () => {
+    const text = 'Loudness is measured per chunk.';
+    const normalized = await engine.synthesize({ text, language: 'en', voice: voice('default'), params: params() });
+    assert.ok(Math.abs(integratedLoudness(normalized.samples, SAMPLE_RATE_HZ) - DEFAULT_TARGET_LUFS) < 0.5);
+    const raw = await createEngine({ modelDir, outputLoudnessLufs: null });
+    try {
+      const plain = await raw.synthesize({ text, language: 'en', voice: voice('default'), params: params() });
+      const plainLoudness = integratedLoudness(plain.samples, SAMPLE_RATE_HZ);
+      assert.ok(Math.abs(plainLoudness - DEFAULT_TARGET_LUFS) > 0.5, `decoder level ${plainLoudness} LUFS`);
+    } finally {
+      await raw.close();
+    }
   });
 
   it('refuses a silent clip with an invalid-audio error', async () => {
@@ -97,7 +128,7 @@ describe('ChatterboxEngine on the tiny model', () => {
     await assert.rejects(engine.prepareVoice(voice('silent', silent)), { name: 'InvalidAudioError' });
   });
 
-  it('level-corrects the hot default voice to the target peak', async () => {
+  it('attenuates the clipping default voice (peak 1.08) to the target peak', async () => {
     const audio = await loadReferenceAudio(join(modelDir, DEFAULT_VOICE_FILE));
     assert.ok(Math.abs(peakOf(audio) - TARGET_PEAK) < 1e-6);
   });

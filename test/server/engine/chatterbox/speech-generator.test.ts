@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TOKENS } from '../../../../models/contract.ts';
-import { TINY_SCRIPT, tinyRunawayToken, tinySpeechTokens } from '../../../../models/tiny/script.ts';
+import { TINY_SCRIPT, tinyDecoyToken, tinyRunawayToken, tinySpeechTokens } from '../../../../models/tiny/script.ts';
 import { loadChatterboxSessions, type ChatterboxSessions } from '../../../../server/engine/chatterbox/chatterbox-sessions.ts';
-import { SpeechGenerator, type GenerationRequest } from '../../../../server/engine/chatterbox/speech-generator.ts';
+import { SpeechGenerator, type GenerationRequest, type SpeechGeneratorOptions } from '../../../../server/engine/chatterbox/speech-generator.ts';
+import { speechTokenCap } from '../../../../server/engine/chatterbox/stop-rules.ts';
 import type { VoiceConditioning } from '../../../../server/engine/chatterbox/voice-conditioning.ts';
 import { tensor } from '../../../../server/engine/onnx/session.ts';
 import { createSeededRandom } from '../../../../server/engine/sampling/seeded-random.ts';
@@ -13,6 +14,7 @@ import { params, tinyModel } from '../tiny-model.fixture.ts';
 
 let sessions: ChatterboxSessions;
 let fp16Sessions: ChatterboxSessions;
+let allFp16Sessions: ChatterboxSessions;
 let conditioning: VoiceConditioning;
 let text: TextFrontEnd;
 
@@ -20,6 +22,7 @@ before(async () => {
   const model = await tinyModel();
   sessions = await loadChatterboxSessions(model.dir, 'fp32', {});
   fp16Sessions = await loadChatterboxSessions(model.dir, 'q4f16', {});
+  allFp16Sessions = await loadChatterboxSessions(model.dir, 'fp16', {});
   text = await TextFrontEnd.load(model.dir);
   const clip = Float32Array.from({ length: 24_000 }, (_, i) => 0.3 * Math.sin(i / 7));
   const out = await (await sessions.speechEncoder()).run({ audio_values: tensor('float32', clip, [1, clip.length]) });
@@ -31,8 +34,7 @@ before(async () => {
   };
 });
 after(async () => {
-  await sessions.release();
-  await fp16Sessions.release();
+  await Promise.all([sessions.release(), fp16Sessions.release(), allFp16Sessions.release()]);
 });
 
 async function prompt(value: string): Promise<{ ids: number[]; textTokens: number }> {
@@ -53,48 +55,88 @@ function request(ids: number[], overrides: Partial<ReturnType<typeof params>> = 
   };
 }
 
+function generator(s: ChatterboxSessions = sessions, options: Partial<SpeechGeneratorOptions> = {}): SpeechGenerator {
+  return new SpeechGenerator(s.embedTokens, s.languageModel, { textPositionTable: s.textPositionTable, cfgMode: s.cfgMode, ...options });
+}
+
 describe('SpeechGenerator on the tiny model', () => {
-  it('generates the scripted token sequence through the KV-cache loop, then stops on 6562', async () => {
+  it('generates the scripted token sequence through the KV-cache loop with CFG, then stops on 6562', async () => {
     const { ids, textTokens } = await prompt('Good morning to you all.');
-    const result = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids));
+    const result = await generator().generate(request(ids));
     assert.deepEqual(result.tokens, tinySpeechTokens(textTokens));
     assert.equal(result.stopReason, 'stop_token');
     assert.equal(result.steps, result.tokens.length + 1);
   });
 
-  it('gives the same sequence without CFG (batch 1) and with a float16 KV cache', async () => {
+  it('says the decoy tokens without CFG (batch 1): only the exact unconditional row turns them into the script', async () => {
     const { ids, textTokens } = await prompt('Short one here.');
-    const batch1 = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids, { cfgWeight: 0 }));
-    const fp16 = await new SpeechGenerator(fp16Sessions.embedTokens, fp16Sessions.languageModel).generate(request(ids));
-    assert.deepEqual(batch1.tokens, tinySpeechTokens(textTokens));
-    assert.deepEqual(fp16.tokens, tinySpeechTokens(textTokens));
+    const result = await generator().generate(request(ids, { cfgWeight: 0 }));
+    assert.deepEqual(result.tokens, tinySpeechTokens(textTokens).map(tinyDecoyToken));
+  });
+
+  it('gives the scripted sequence with a float16 KV cache and with float16 embeddings and logits', async () => {
+    const { ids, textTokens } = await prompt('Short one here.');
+    assert.deepEqual((await generator(fp16Sessions).generate(request(ids))).tokens, tinySpeechTokens(textTokens));
+    assert.deepEqual((await generator(allFp16Sessions).generate(request(ids))).tokens, tinySpeechTokens(textTokens));
+  });
+
+  it('derails when the unconditional row zeroes the position embeddings too', async () => {
+    const { ids, textTokens } = await prompt('Good morning to you all.');
+    const zeros = new Float32Array(sessions.textPositionTable.length);
+    const result = await generator(sessions, { textPositionTable: zeros }).generate(request(ids));
+    assert.notDeepEqual(result.tokens, tinySpeechTokens(textTokens));
+  });
+
+  it('gives the same tokens when the two CFG rows run as two batch-1 calls', async () => {
+    const { ids, textTokens } = await prompt('Good morning to you all.');
+    const result = await generator(sessions, { cfgMode: 'split' }).generate(request(ids));
+    assert.deepEqual(result.tokens, tinySpeechTokens(textTokens));
   });
 
   it('stops at the token cap', async () => {
     const { ids, textTokens } = await prompt('A sentence long enough for the cap.');
-    const result = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids, { maxNewTokens: 5 }));
+    const result = await generator().generate(request(ids, { maxNewTokens: 5 }));
     assert.deepEqual(result.tokens, tinySpeechTokens(textTokens).slice(0, 5));
     assert.equal(result.stopReason, 'max_tokens');
   });
 
-  it('cuts a runaway loop back to one period when the tail keeps repeating', async () => {
-    const { ids } = await prompt(`${TINY_SCRIPT.runawayTextToken} this never ends.`);
+  it('caps a run-away chunk in proportion to its text tokens when no repetition rule fires', async () => {
+    const { ids, textTokens } = await prompt(`${TINY_SCRIPT.runawayChar} this never ends.`);
+    const stopRules = { loops: { maxPeriod: 1, minSpan: 10_000 }, tokensPerTextToken: 1, minTokenCap: 0 };
+    const result = await generator(sessions, { stopRules }).generate(request(ids));
+    assert.equal(result.cap, speechTokenCap(textTokens, params().maxNewTokens, stopRules));
+    assert.equal(result.cap, textTokens);
+    assert.deepEqual(result.tokens, Array.from({ length: textTokens }, (_, k) => tinyRunawayToken(k)));
+    assert.equal(result.stopReason, 'max_tokens');
+  });
+
+  it('cuts a near-repeating loop back to one copy (each copy differs in one place)', async () => {
+    const { ids } = await prompt(`${TINY_SCRIPT.runawayChar} this never ends.`);
     assert.ok(ids.includes(TINY_SCRIPT.runawayTextTokenId));
-    const generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel, { minSpan: 12 });
-    const result = await generator.generate(request(ids));
-    const period = Array.from({ length: TINY_SCRIPT.runawayPeriod }, (_, k) => tinyRunawayToken(k));
-    assert.deepEqual(result.tokens, period);
+    const result = await generator().generate(request(ids));
+    const period = TINY_SCRIPT.runawayPeriod;
+    assert.deepEqual(result.tokens, Array.from({ length: period }, (_, k) => tinyRunawayToken(k)));
     assert.equal(result.stopReason, 'repetition');
-    assert.equal(result.steps, 12);
+    assert.equal(result.steps, 4 * period);
+  });
+
+  it('stops after two identical tokens, as upstream multilingual does, unless that rule is off', async () => {
+    const { ids } = await prompt(`${TINY_SCRIPT.stuckChar} stuck on one token.`);
+    const stuck = await generator().generate(request(ids));
+    assert.deepEqual(stuck.tokens, [TINY_SCRIPT.stuckToken, TINY_SCRIPT.stuckToken]);
+    assert.equal(stuck.stopReason, 'repeated_token');
+    const ruleOff = await generator(sessions, { stopRules: { stopOnRepeatedToken: false } }).generate(request(ids, { repetitionPenalty: 1 }));
+    assert.deepEqual(ruleOff.tokens, [TINY_SCRIPT.stuckToken]);
+    assert.equal(ruleOff.stopReason, 'repetition');
+    assert.equal(ruleOff.steps, 32);
   });
 
   it('reproduces a sampled run from the same seed and varies with another seed', async () => {
     const { ids } = await prompt('Sampling at a high temperature.');
     const hot = { temperature: 3, minP: 0, cfgWeight: 0 };
-    const generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel);
-    const first = await generator.generate(request(ids, { ...hot, seed: 1 }));
-    const again = await generator.generate(request(ids, { ...hot, seed: 1 }));
-    const other = await generator.generate(request(ids, { ...hot, seed: 2 }));
+    const first = await generator().generate(request(ids, { ...hot, seed: 1 }));
+    const again = await generator().generate(request(ids, { ...hot, seed: 1 }));
+    const other = await generator().generate(request(ids, { ...hot, seed: 2 }));
     assert.deepEqual(again.tokens, first.tokens);
     assert.notDeepEqual(other.tokens, first.tokens);
     assert.ok(first.tokens.every((t) => t < TOKENS.speechCodeLimit));
@@ -105,7 +147,7 @@ describe('SpeechGenerator on the tiny model', () => {
     const sampler = new TokenSampler(params(), createSeededRandom(1));
     let first = true;
     const forcing = { next: (...args: Parameters<TokenSampler['next']>) => (first ? ((first = false), 0) : sampler.next(...args)) };
-    const result = await new SpeechGenerator(sessions.embedTokens, sessions.languageModel).generate(request(ids, {}, { sampler: forcing as TokenSampler }));
+    const result = await generator().generate(request(ids, {}, { sampler: forcing as TokenSampler }));
     // Had 0 been embedded as text, the model would count one more text token and one speech token less.
     assert.deepEqual(result.tokens, [0, ...tinySpeechTokens(textTokens).slice(1)]);
   });
@@ -116,8 +158,7 @@ describe('SpeechGenerator on the tiny model', () => {
     let steps = 0;
     const sampler = new TokenSampler(params(), createSeededRandom(1));
     const counting = { next: (...args: Parameters<TokenSampler['next']>) => (++steps === 3 && controller.abort(), sampler.next(...args)) };
-    const generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel);
-    await assert.rejects(generator.generate(request(ids, {}, { sampler: counting as TokenSampler, signal: controller.signal })), { name: 'AbortError' });
+    await assert.rejects(generator().generate(request(ids, {}, { sampler: counting as TokenSampler, signal: controller.signal })), { name: 'AbortError' });
     assert.equal(steps, 3);
   });
 });
