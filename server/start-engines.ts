@@ -62,6 +62,8 @@ export function startEngines(deps: EngineDeps): Engines {
         variant: model.variant,
         intraOpThreads: deps.config.model.intraOpThreads,
         voiceCacheSize: deps.config.model.voiceCacheSize,
+        outputLoudnessLufs: deps.config.model.outputLoudnessLufs,
+        stopOnRepeatedToken: deps.config.model.stopOnRepeatedToken,
         nice: deps.config.model.workerNice,
       },
       logger: deps.logger,

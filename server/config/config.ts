@@ -27,6 +27,10 @@ export interface Config {
     readonly devices: readonly DeviceName[];
     readonly intraOpThreads: number;
     readonly voiceCacheSize: number;
+    /** LUFS each chunk is normalized to; null keeps the decoder's level. */
+    readonly outputLoudnessLufs: number | null;
+    /** Upstream's two-identical-tokens stop rule. */
+    readonly stopOnRepeatedToken: boolean;
     /** Niceness of synthesis threads, so HTTP stays responsive under load (Linux). */
     readonly workerNice: number;
   };

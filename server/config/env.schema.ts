@@ -38,14 +38,31 @@ export const envSchema = z.object({
   CHATTERBOX_PORT: envInt({ min: 0, max: 65_535, fallback: DEFAULT_PORT }),
   CHATTERBOX_HOST: envString(DEFAULT_HOST),
   CHATTERBOX_DATA_DIR: envString(DEFAULT_DATA_DIR),
-  CHATTERBOX_MODEL: envString('q4').refine((model) => MODEL_PRESETS.includes(model) || model.includes('/'), {
-    message: `expected one of ${MODEL_PRESETS.join(', ')} or a path to a model folder`,
-  }),
+  CHATTERBOX_MODEL: z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
+      z
+        .string()
+        .refine((model) => MODEL_PRESETS.includes(model) || model.includes('/'), {
+          message: `expected one of ${MODEL_PRESETS.join(', ')} or a path to a model folder`,
+        })
+        .optional(),
+    )
+    .describe('Model preset or folder; unset: q4 on CPU, q4f16 when every device is CUDA (q4 has no CUDA kernel for its attention op).'),
   CHATTERBOX_MODEL_CACHE_DIR: envString(DEFAULT_MODEL_CACHE_DIR),
   CHATTERBOX_MODEL_DOWNLOAD: envBoolean(true),
   CHATTERBOX_DEVICES: envList(z.string().regex(DEVICE_PATTERN, 'expected cpu or cuda:<n>'), 'cpu').refine(
     (devices) => devices.length > 0,
     { message: 'name at least one device' },
+  ),
+  CHATTERBOX_OUTPUT_LOUDNESS_LUFS: z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+      z.union([z.literal('off'), z.coerce.number().min(-70).max(-1)]).default(-16),
+    )
+    .describe('Loudness (ITU-R BS.1770 LUFS) each synthesized chunk is normalized to, within a -1 dBFS peak; off keeps the decoder level.'),
+  CHATTERBOX_STOP_ON_REPEATED_TOKEN: envBoolean(true).describe(
+    'End a chunk when two identical speech tokens follow each other (upstream multilingual v1/v2 rule; turn off for v3 weights).',
   ),
   CHATTERBOX_INTRA_OP_THREADS: envInt({ min: 0, max: 256, fallback: 0 }),
   CHATTERBOX_VOICE_CACHE_SIZE: envInt({ min: 1, max: 1000, fallback: 16 }),

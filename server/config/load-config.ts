@@ -92,13 +92,14 @@ function toConfig(env: Env): Config {
     },
     dataDir: resolve(env.CHATTERBOX_DATA_DIR),
     model: {
-      // A folder is passed on as an absolute path; presets stay names.
-      name: env.CHATTERBOX_MODEL.includes('/') ? resolve(env.CHATTERBOX_MODEL) : env.CHATTERBOX_MODEL,
+      name: modelName(env),
       cacheDir: resolve(env.CHATTERBOX_MODEL_CACHE_DIR),
       allowDownload: env.CHATTERBOX_MODEL_DOWNLOAD,
       devices: env.CHATTERBOX_DEVICES as DeviceName[],
       intraOpThreads: env.CHATTERBOX_INTRA_OP_THREADS,
       voiceCacheSize: env.CHATTERBOX_VOICE_CACHE_SIZE,
+      outputLoudnessLufs: env.CHATTERBOX_OUTPUT_LOUDNESS_LUFS === 'off' ? null : env.CHATTERBOX_OUTPUT_LOUDNESS_LUFS,
+      stopOnRepeatedToken: env.CHATTERBOX_STOP_ON_REPEATED_TOKEN,
       workerNice: env.CHATTERBOX_WORKER_NICE,
     },
     limits: {
@@ -140,6 +141,16 @@ function toConfig(env: Env): Config {
     logLevel: env.CHATTERBOX_LOG_LEVEL,
     journalStream: env.JOURNAL_STREAM ?? null,
   };
+}
+
+/**
+ * A folder is passed on as an absolute path; presets stay names. Unset: q4f16 when every device
+ * is CUDA (q4's float32 attention op has no CUDA kernel and falls back to the CPU), else q4.
+ */
+function modelName(env: Env): string {
+  const model = env.CHATTERBOX_MODEL;
+  if (model === undefined) return env.CHATTERBOX_DEVICES.every((d) => d.startsWith('cuda:')) ? 'q4f16' : 'q4';
+  return model.includes('/') ? resolve(model) : model;
 }
 
 /** `alias=voice` pairs to a lookup by lower-case alias. */

@@ -15,6 +15,10 @@ export interface WorkerInit {
   device: Device;
   intraOpThreads: number;
   voiceCacheSize: number;
+  /** LUFS each chunk is normalized to; null keeps the decoder's level. @defaultValue the engine's (-16) */
+  outputLoudnessLufs?: number | null;
+  /** @defaultValue true */
+  stopOnRepeatedToken?: boolean;
   /** Scheduling niceness of the worker thread (0 = unchanged, 19 = lowest priority). */
   nice: number;
 }

@@ -73,6 +73,8 @@ try {
     device: init.device,
     intraOpThreads: init.intraOpThreads,
     voiceCacheSize: init.voiceCacheSize,
+    outputLoudnessLufs: init.outputLoudnessLufs,
+    stopOnRepeatedToken: init.stopOnRepeatedToken,
   });
   port.on('message', (message: ToWorkerMessage) => handle(engine, message));
   post({ type: 'ready', info: engine.info });

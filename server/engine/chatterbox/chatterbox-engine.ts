@@ -134,7 +134,7 @@ export class ChatterboxEngine implements TtsEngine {
     const speech = new BigInt64Array(prompt.length + tokens.length);
     speech.set(prompt);
     tokens.forEach((t, i) => (speech[prompt.length + i] = BigInt(t)));
-    const noise = this.noiseInput ? standardNormals(random, noiseValuesFor(speech.length)) : undefined;
+    const noise = this.noiseInput ? standardNormals(random, noiseValuesFor(prompt.length, tokens.length)) : undefined;
     const out = await this.sessions.conditionalDecoder.run({
       speech_tokens: tensor('int64', speech, [1, speech.length]),
       speaker_embeddings: conditioning.speakerEmbeddings,

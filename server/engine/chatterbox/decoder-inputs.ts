@@ -17,15 +17,16 @@ export function decoderPrompt(conditioning: VoiceConditioning): BigInt64Array {
 }
 
 /**
- * Standard normals fed to the prepared decoder per run, from its speech-token count: the
- * export draws `randn_like(mu)` over [1, 80 mels, 2 frames per token] and HiFT's sine source
- * draws `randn_like` over [1, 9 harmonics, 480 samples per frame]
- * (VladOS95-cyber/onnx_conversion_scripts, chatterbox/chatterbox_to_onnx_conversion_script.py
- * @98928fc; resemble-ai/chatterbox, src/chatterbox/models/s3gen/hifigan.py @5de7a54), i.e. at most
- * 160 + 8640 values per token; 9600 leaves room. An op that needs more reads the table again.
+ * Standard normals the prepared decoder needs per run: the export draws `randn_like(mu)` over
+ * the mel of prompt and speech, [1, 80 mels, 2 frames per token] (VladOS95-cyber/onnx_conversion_scripts,
+ * chatterbox/chatterbox_to_onnx_conversion_script.py @98928fc, `ConditionalDecoder.forward`), and
+ * HiFT's sine source draws `randn_like` over the generated part, [1, 9 harmonics, 960 samples per
+ * token] (resemble-ai/chatterbox, src/chatterbox/models/s3gen/hifigan.py @5de7a54, `SineGen`;
+ * harmonic_num 8). A graph that needs more reads the table again from its start.
  */
-export const NOISE_VALUES_PER_TOKEN = 9600;
+export const MEL_NOISE_PER_TOKEN = 160;
+export const SOURCE_NOISE_PER_GENERATED_TOKEN = 8640;
 
-export function noiseValuesFor(speechTokens: number): number {
-  return NOISE_VALUES_PER_TOKEN * speechTokens;
+export function noiseValuesFor(promptTokens: number, generatedTokens: number): number {
+  return MEL_NOISE_PER_TOKEN * (promptTokens + generatedTokens) + SOURCE_NOISE_PER_GENERATED_TOKEN * generatedTokens;
 }

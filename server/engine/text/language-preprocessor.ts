@@ -1,9 +1,11 @@
 /**
- * Text as the model expects it, per language (reference §3.1): punc_norm, optional
- * lowercase + NFKD, the language step, then the `[xx]` tag. Spaces become [SPACE] inside the
- * tokenizer (its normalizer does it).
+ * Text as the model expects it, per language: punc_norm, optional lowercase + NFKD, the
+ * language step, the `[xx]` tag, then spaces to [SPACE], in the order of upstream's
+ * `MTLTokenizer.encode` (resemble-ai/chatterbox, src/chatterbox/models/tokenizers/tokenizer.py
+ * @a9742ee). The tokenizer's normalizer also turns spaces into [SPACE]; doing it here too keeps
+ * a tokenizer.json without that normalizer right.
  *
- * Gaps, documented in the README: Hebrew upstream adds niqqud with the dicta model, which
+ * Gaps, documented in docs/model.md: Hebrew upstream adds niqqud with the dicta model, which
  * we cannot run, so Hebrew goes in undiacritized; Russian stress marks are a v2-weights step
  * (the community export carries v1 weights), so Russian needs none.
  */
@@ -22,7 +24,11 @@ export interface TextOptions {
   caseFold?: boolean;
   /** Chinese word segmentation before Cangjie encoding (upstream uses pkuseg). @defaultValue true */
   segmentChinese?: boolean;
+  /** The text is a fragment of a longer sentence: no final full stop (see normalizePunctuation). @defaultValue false */
+  fragment?: boolean;
 }
+
+const SPACE_TOKEN = '[SPACE]';
 
 /** Per-language helpers that need loading; absent ones leave that language's text as it is. */
 export interface LanguageTools {
@@ -31,10 +37,10 @@ export interface LanguageTools {
 }
 
 export function preprocessText(text: string, language: LanguageCode, tools: LanguageTools, options: TextOptions = {}): string {
-  let result = normalizePunctuation(text);
+  let result = normalizePunctuation(text, { fragment: options.fragment });
   if (options.caseFold) result = result.toLowerCase().normalize('NFKD');
   result = applyLanguageStep(result, language, tools, options);
-  return `[${language}]${result}`;
+  return `[${language}]${result}`.replaceAll(' ', SPACE_TOKEN);
 }
 
 function applyLanguageStep(text: string, language: LanguageCode, tools: LanguageTools, options: TextOptions): string {

@@ -24,13 +24,21 @@ const REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
 
 const SENTENCE_ENDERS = ['.', '!', '?', '-', ',', '、', '，', '。', '？', '！'];
 
-export function normalizePunctuation(input: string): string {
+export interface PunctuationOptions {
+  /**
+   * The text is a piece of a longer sentence (split at spaces for length): no final full stop,
+   * which the model would read as the end of a sentence. @defaultValue false
+   */
+  fragment?: boolean;
+}
+
+export function normalizePunctuation(input: string, options: PunctuationOptions = {}): string {
   if (input.length === 0) return EMPTY_TEXT_REPLACEMENT;
   let text = capitalizeFirst(input);
   text = text.split(/\s+/u).filter(Boolean).join(' ');
   for (const [from, to] of REPLACEMENTS) text = text.replaceAll(from, to);
   text = text.replace(/ +$/u, '');
-  if (!SENTENCE_ENDERS.some((ender) => text.endsWith(ender))) text += '.';
+  if (!options.fragment && !SENTENCE_ENDERS.some((ender) => text.endsWith(ender))) text += '.';
   return text;
 }
 

@@ -11,7 +11,7 @@ import { CangjieConverter } from './cangjie-converter.ts';
 import { loadKuromojiTokenizer } from './japanese-kana.ts';
 import { preprocessText, type LanguageTools, type TextOptions } from './language-preprocessor.ts';
 import { splitIntoChunks } from './sentence-chunker.ts';
-import { TextTokenizer, countTextTokens } from './text-tokenizer.ts';
+import { TextTokenizer, countTextTokens, escapeControlTokens } from './text-tokenizer.ts';
 
 export interface EncodedChunk {
   /** The chunk as the user wrote it. */
@@ -29,7 +29,8 @@ export class TextFrontEnd {
 
   private constructor(
     private readonly modelDir: string,
-    private readonly tokenizer: TextTokenizer,
+    /** The model's tokenizer (control tokens, special ids). */
+    readonly tokenizer: TextTokenizer,
     private readonly options: TextOptions,
   ) {}
 
@@ -40,7 +41,7 @@ export class TextFrontEnd {
   async encodeChunks(text: string, language: LanguageCode): Promise<EncodedChunk[]> {
     const tools = await this.toolsFor(language);
     return splitIntoChunks(text, language).map((chunk) => {
-      const preprocessed = preprocessText(chunk, language, tools, this.options);
+      const preprocessed = preprocessText(escapeControlTokens(chunk, this.tokenizer.controlTokens), language, tools, this.options);
       const ids = this.tokenizer.promptIds(preprocessed);
       return { text: chunk, preprocessed, ids, textTokens: countTextTokens(ids) };
     });

@@ -19,21 +19,44 @@ interface TemplateConfig {
 const DEFAULT_PREFIX = [TOKENS.exaggeration, TOKENS.textStart];
 const DEFAULT_SUFFIX = [TOKENS.textStop, TOKENS.startSpeech, TOKENS.startSpeech];
 
+interface TokenizerJson {
+  post_processor?: TemplateConfig;
+  added_tokens?: Array<{ content: string; id: number }>;
+  model?: { vocab?: Record<string, number> };
+}
+
 export class TextTokenizer {
+  /** Added tokens of tokenizer.json (`[START]`, `[en]`, `[cj_a]`, ...): user text must not spell them. */
+  readonly controlTokens: readonly string[];
+
   private constructor(
     private readonly tokenizer: Tokenizer,
     private readonly prefix: number[],
     private readonly suffix: number[],
-  ) {}
+    private readonly json: TokenizerJson,
+  ) {
+    this.controlTokens = (json.added_tokens ?? []).map((t) => t.content);
+  }
 
   static async load(modelDir: string): Promise<TextTokenizer> {
-    const json = JSON.parse(await readFile(join(modelDir, TOKENIZER_FILE), 'utf8')) as { post_processor?: TemplateConfig };
+    const json = JSON.parse(await readFile(join(modelDir, TOKENIZER_FILE), 'utf8')) as TokenizerJson;
     const config = await readFile(join(modelDir, TOKENIZER_CONFIG_FILE), 'utf8').then(
       (text) => JSON.parse(text) as object,
       () => ({}),
     );
     const [prefix, suffix] = templateAround(json.post_processor);
-    return new TextTokenizer(new Tokenizer(json, config), prefix, suffix);
+    return new TextTokenizer(new Tokenizer(json, config), prefix, suffix, json);
+  }
+
+  /** The id of a token of the vocabulary or the added tokens, if it has one. */
+  idOf(token: string): number | undefined {
+    return this.json.added_tokens?.find((t) => t.content === token)?.id ?? this.json.model?.vocab?.[token];
+  }
+
+  /** The largest id the tokenizer can produce. */
+  maxId(): number {
+    const ids = [...(this.json.added_tokens ?? []).map((t) => t.id), ...Object.values(this.json.model?.vocab ?? {})];
+    return ids.reduce((max, id) => Math.max(max, id), 0);
   }
 
   /** Ids of the text alone; ids past the v1 text table become [UH], as the QVAC port does (§1.3). */
@@ -58,6 +81,26 @@ function templateAround(config: TemplateConfig | undefined): [number[], number[]
     else target.push(...(config.special_tokens[piece.SpecialToken.id]?.ids ?? []));
   }
   return [prefix, suffix];
+}
+
+/**
+ * User text with every spelled-out control token disarmed: its square brackets are dropped
+ * (`[STOP]` -> `STOP`), so `[STOP]`, `[START]`, `[xx]` tags or `[cj_x]` codes typed by a user are
+ * read as letters instead of becoming control ids (a stray [STOP] would even move the text/speech
+ * split in embed_tokens). Repeated until none is left, since dropping brackets can form a new one.
+ */
+export function escapeControlTokens(text: string, controlTokens: readonly string[]): string {
+  const bracketed = [...controlTokens].filter((t) => t.startsWith('[') && t.endsWith(']')).sort((a, b) => b.length - a.length);
+  let result = text;
+  for (let found = true; found; ) {
+    found = false;
+    for (const token of bracketed) {
+      if (!result.includes(token)) continue;
+      result = result.replaceAll(token, token.slice(1, -1));
+      found = true;
+    }
+  }
+  return result;
 }
 
 /** Text tokens the model sees in a prompt: positions up to the first [STOP], minus the exaggeration slot. */

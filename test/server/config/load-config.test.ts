@@ -84,4 +84,23 @@ describe('loadConfig', () => {
     assert.match(loadConfig({ CHATTERBOX_MODEL: './my-model/' }).config.model.name, /^\/.*my-model$/);
     assert.match(problems({ CHATTERBOX_MODEL: 'huge' })[0]!, /CHATTERBOX_MODEL/);
   });
+
+  it('defaults to the q4f16 language model when every device is CUDA, q4 otherwise', () => {
+    assert.equal(loadConfig({ CHATTERBOX_DEVICES: 'cuda:0,cuda:1' }).config.model.name, 'q4f16');
+    assert.equal(loadConfig({ CHATTERBOX_DEVICES: 'cuda:0,cpu' }).config.model.name, 'q4');
+    assert.equal(loadConfig({}).config.model.name, 'q4');
+    assert.equal(loadConfig({ CHATTERBOX_DEVICES: 'cuda:0', CHATTERBOX_MODEL: 'fp16' }).config.model.name, 'fp16');
+  });
+
+  it('normalizes output loudness to -16 LUFS unless set to another level or off', () => {
+    assert.equal(loadConfig({}).config.model.outputLoudnessLufs, -16);
+    assert.equal(loadConfig({ CHATTERBOX_OUTPUT_LOUDNESS_LUFS: '-23' }).config.model.outputLoudnessLufs, -23);
+    assert.equal(loadConfig({ CHATTERBOX_OUTPUT_LOUDNESS_LUFS: 'OFF' }).config.model.outputLoudnessLufs, null);
+    assert.match(problems({ CHATTERBOX_OUTPUT_LOUDNESS_LUFS: '3' })[0]!, /CHATTERBOX_OUTPUT_LOUDNESS_LUFS/);
+  });
+
+  it('keeps upstream\'s two-identical-tokens stop unless turned off', () => {
+    assert.equal(loadConfig({}).config.model.stopOnRepeatedToken, true);
+    assert.equal(loadConfig({ CHATTERBOX_STOP_ON_REPEATED_TOKEN: 'false' }).config.model.stopOnRepeatedToken, false);
+  });
 });

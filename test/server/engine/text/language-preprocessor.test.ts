@@ -47,7 +47,11 @@ describe('per-language preprocessing rules', () => {
   });
 
   it('he and ru: go through unchanged apart from punctuation (documented gaps)', () => {
-    assert.equal(preprocessText('שלום עולם', 'he', {}), '[he]שלום עולם.');
-    assert.equal(preprocessText('привет мир', 'ru', {}), '[ru]Привет мир.');
+    assert.equal(preprocessText('שלום עולם', 'he', {}), '[he]שלום[SPACE]עולם.');
+    assert.equal(preprocessText('привет мир', 'ru', {}), '[ru]Привет[SPACE]мир.');
+  });
+
+  it('marks a fragment with no full stop and spaces as [SPACE]', () => {
+    assert.equal(preprocessText('half of a long sentence', 'en', {}, { fragment: true }), '[en]Half[SPACE]of[SPACE]a[SPACE]long[SPACE]sentence');
   });
 });

@@ -24,4 +24,9 @@ describe('normalizePunctuation (upstream punc_norm)', () => {
     assert.equal(normalizePunctuation('你好'), '你好.');
     assert.equal(normalizePunctuation('ümlaut'), 'Ümlaut.');
   });
+
+  it('adds no final full stop to a fragment of a longer sentence, and still normalizes it', () => {
+    assert.equal(normalizePunctuation('and then we walked on: slowly', { fragment: true }), 'And then we walked on, slowly');
+    assert.equal(normalizePunctuation('and then we walked on'), 'And then we walked on.');
+  });
 });

@@ -39,7 +39,7 @@ describe('text front-end golden sequences', () => {
 
   it('zh "你好世界" matches the reference Cangjie ids, with [SPACE] between segmented words', async () => {
     const { preprocessed, ids } = await encode(v1, '你好世界', 'zh');
-    assert.equal(preprocessed, '[zh][cj_o][cj_n][cj_f][cj_.][cj_v][cj_n][cj_d][cj_.] [cj_p][cj_t][cj_.][cj_w][cj_o][cj_l][cj_l][cj_.] .');
+    assert.equal(preprocessed, '[zh][cj_o][cj_n][cj_f][cj_.][cj_v][cj_n][cj_d][cj_.][SPACE][cj_p][cj_t][cj_.][cj_w][cj_o][cj_l][cj_l][cj_.][SPACE].');
     // The reference sequence (no segmentation) with a [SPACE] (2) between the words and before the stop.
     assert.equal(ids, '6563 255 725 747 746 738 2064 754 746 736 2064 2 748 752 2064 755 747 744 744 2064 2 9 0 6561 6561');
   });
@@ -71,5 +71,22 @@ describe('text front-end golden sequences', () => {
   it('counts text tokens from [START] to [STOP]', async () => {
     const [chunk] = await v1.encodeChunks('Yes', 'en');
     assert.equal(chunk!.textTokens, 6);
+  });
+
+  it('turns spaces into [SPACE] itself, as upstream MTLTokenizer.encode does, with the same ids', async () => {
+    const { preprocessed, ids } = await encode(v2, 'How are you?', 'en');
+    assert.equal(preprocessed, '[en]how[SPACE]are[SPACE]you?');
+    assert.equal(ids, '6563 255 708 21 69 2 127 2 74 13 0 6561 6561');
+  });
+
+  it('reads control tokens typed in user text as letters: one [STOP], one language tag, no Cangjie codes', async () => {
+    const [chunk] = await v1.encodeChunks('Say [STOP] and [START] in [fr] with [cj_a][cj_.] and [[en]] too', 'en');
+    const ids = chunk!.ids;
+    assert.equal(ids.filter((id) => id === 0).length, 1);
+    assert.equal(ids.filter((id) => id === 255).length, 1);
+    assert.deepEqual(ids.filter((id) => id === 634 || id === 708), [708]);
+    assert.ok(ids.every((id) => id < 733 || id > 758));
+    assert.ok(ids.every((id) => id !== 2064));
+    assert.match(chunk!.preprocessed, /^\[en\]Say\[SPACE\]STOP\[SPACE\]and\[SPACE\]START\[SPACE\]in\[SPACE\]fr\[SPACE\]with\[SPACE\]cj_acj_\./);
   });
 });
