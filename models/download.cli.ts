@@ -2,6 +2,7 @@
  * Downloads the real model ahead of time.
  * Usage: npm run models:download -- [--variant q4|q4f16|fp16|fp32] [--dir <cache folder>]
  * The cache folder defaults to models/cache (the service's default CHATTERBOX_MODEL_CACHE_DIR).
+ * HF_ENDPOINT, HF_TOKEN and CHATTERBOX_MODEL_BASE_URL (a mirror) are honoured as by the service.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ try {
     model: variant,
     cacheDir: values.dir,
     allowDownload: true,
+    source: { baseUrl: process.env.HF_ENDPOINT || undefined, token: process.env.HF_TOKEN || undefined, mirrorUrl: process.env.CHATTERBOX_MODEL_BASE_URL || undefined },
     onProgress: ({ file, bytes, totalBytes }) => {
       if (!started) bar.start(Math.round(totalBytes / MEGABYTE), 0, { file });
       started = true;

@@ -9,7 +9,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { MODEL_VARIANTS, graphFile, type ModelVariant } from './contract.ts';
 import { downloadModel, missingFiles, type DownloadProgress } from './download.ts';
-import { cacheFolderName, manifestFiles } from './manifest.ts';
+import { cacheFolderName, manifestFiles, type DownloadSource } from './manifest.ts';
 import { ModelFilesMissingError } from './model-files-error.ts';
 import { TINY_DEFAULT_VARIANT, TINY_GENERATOR_VERSION, TINY_MARKER_FILE, generateTinyModel, type TinyModelName } from './tiny/generate.ts';
 
@@ -21,8 +21,8 @@ export interface ResolveOptions {
   /** Fetch missing real-model files from the hub. @defaultValue false */
   allowDownload?: boolean;
   onProgress?: (progress: DownloadProgress) => void;
-  /** Hub address (tests point it at a loopback server). @defaultValue https://huggingface.co */
-  baseUrl?: string;
+  /** Hub, token and mirror to download from (tests point it at a loopback server). */
+  source?: DownloadSource;
 }
 
 export interface ResolvedModel {
@@ -57,9 +57,9 @@ async function resolveReal(variant: ModelVariant, options: ResolveOptions): Prom
   const missing = await missingFiles(dir, manifestFiles(variant));
   if (missing.length > 0) {
     if (!options.allowDownload) {
-      throw new ModelFilesMissingError(dir, missing, 'Model download is disabled.', options.baseUrl);
+      throw new ModelFilesMissingError(dir, missing, 'Model download is disabled.', options.source);
     }
-    await downloadModel({ dir, variant, baseUrl: options.baseUrl, onProgress: options.onProgress });
+    await downloadModel({ dir, variant, ...options.source, onProgress: options.onProgress });
   }
   return { dir, name: 'chatterbox-multilingual-onnx', variant };
 }

@@ -93,6 +93,7 @@ async function resolveForWorkers(deps: EngineDeps): Promise<ResolvedModel> {
       model: deps.config.model.name,
       cacheDir: deps.config.model.cacheDir,
       allowDownload: deps.config.model.allowDownload,
+      source: deps.config.model.downloadSource,
       onProgress: ({ bytes, totalBytes, file }) => {
         if (bytes / totalBytes - logged < MODEL_PROGRESS_LOG_STEP && bytes < totalBytes) return;
         logged = bytes / totalBytes;

@@ -23,6 +23,8 @@ export interface Config {
     readonly name: string;
     readonly cacheDir: string;
     readonly allowDownload: boolean;
+    /** Where downloads come from: a mirror, or the hub (HF_ENDPOINT) with an optional token (HF_TOKEN). */
+    readonly downloadSource: { readonly mirrorUrl?: string; readonly baseUrl?: string; readonly token?: string };
     /** One worker thread (one engine) per entry. */
     readonly devices: readonly DeviceName[];
     readonly intraOpThreads: number;

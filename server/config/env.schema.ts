@@ -34,6 +34,13 @@ const REDIS_PREFIX_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 /** PostgreSQL identifier the adapter may use unquoted. */
 const TABLE_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 
+function optionalUrl() {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
+    z.string().regex(/^https?:\/\//, 'expected an http(s):// URL').optional(),
+  );
+}
+
 export const envSchema = z.object({
   CHATTERBOX_PORT: envInt({ min: 0, max: 65_535, fallback: DEFAULT_PORT }),
   CHATTERBOX_HOST: envString(DEFAULT_HOST),
@@ -51,6 +58,11 @@ export const envSchema = z.object({
     .describe('Model preset or folder; unset: q4 on CPU, q4f16 when every device is CUDA (q4 has no CUDA kernel for its attention op).'),
   CHATTERBOX_MODEL_CACHE_DIR: envString(DEFAULT_MODEL_CACHE_DIR),
   CHATTERBOX_MODEL_DOWNLOAD: envBoolean(true),
+  CHATTERBOX_MODEL_BASE_URL: optionalUrl().describe('Mirror holding the model repo files at <url>/<path> (e.g. onnx/embed_tokens.onnx); used instead of the hub.'),
+  HF_ENDPOINT: optionalUrl().describe('Hugging Face hub address for model downloads (default https://huggingface.co).'),
+  HF_TOKEN: z
+    .preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined), z.string().optional())
+    .describe('Token sent to the hub (not to a mirror) when downloading the model.'),
   CHATTERBOX_DEVICES: envList(z.string().regex(DEVICE_PATTERN, 'expected cpu or cuda:<n>'), 'cpu').refine(
     (devices) => devices.length > 0,
     { message: 'name at least one device' },

@@ -95,6 +95,7 @@ function toConfig(env: Env): Config {
       name: modelName(env),
       cacheDir: resolve(env.CHATTERBOX_MODEL_CACHE_DIR),
       allowDownload: env.CHATTERBOX_MODEL_DOWNLOAD,
+      downloadSource: { mirrorUrl: env.CHATTERBOX_MODEL_BASE_URL, baseUrl: env.HF_ENDPOINT, token: env.HF_TOKEN },
       devices: env.CHATTERBOX_DEVICES as DeviceName[],
       intraOpThreads: env.CHATTERBOX_INTRA_OP_THREADS,
       voiceCacheSize: env.CHATTERBOX_VOICE_CACHE_SIZE,

@@ -34,7 +34,7 @@ describe('resolveModel', () => {
   it('refuses a real variant that is not downloaded when downloads are off, naming files and URLs', async () => {
     await assert.rejects(resolveModel({ model: 'q4', cacheDir }), (error: Error) => {
       assert.equal(error.name, 'ModelFilesMissingError');
-      assert.match(error.message, /onnx\/language_model_q4\.onnx_data \(353621248 bytes\)/);
+      assert.match(error.message, /onnx\/language_model_q4\.onnx_data \(353621248 bytes, sha256 e79ab878[0-9a-f]{56}\)/);
       assert.ok(error.message.includes(`/resolve/${MODEL_REVISION}/onnx/speech_encoder.onnx`));
       assert.match(error.message, /copy each to/);
       return true;
