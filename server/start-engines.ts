@@ -4,6 +4,7 @@
  * worker run it; role api has no engines.
  */
 import { resolveModel, type ResolvedModel } from '../models/resolve.ts';
+import { startupCheck } from './engine/verify/model-check.ts';
 import type { Config } from './config/config.ts';
 import type { MemberState } from './jobs/cluster/cluster-presence.ts';
 import type { JobEventBus } from './jobs/events/job-event-bus.ts';
@@ -89,7 +90,7 @@ export function startEngines(deps: EngineDeps): Engines {
 async function resolveForWorkers(deps: EngineDeps): Promise<ResolvedModel> {
   let logged = 0;
   try {
-    return await resolveModel({
+    const model = await resolveModel({
       model: deps.config.model.name,
       cacheDir: deps.config.model.cacheDir,
       allowDownload: deps.config.model.allowDownload,
@@ -100,6 +101,11 @@ async function resolveForWorkers(deps: EngineDeps): Promise<ResolvedModel> {
         deps.logger.info({ file, percent: Math.round(logged * 100) }, 'downloading model');
       },
     });
+    // The brief first-contact check (npm run models:verify runs the whole one).
+    const { failures, warnings } = await startupCheck(model.dir, model.variant);
+    for (const warning of warnings) deps.logger.warn({ dir: model.dir }, `model check: ${warning}`);
+    if (failures.length > 0) throw new Error(`The model in ${model.dir} failed its check (npm run models:verify shows the full report): ${failures.join('; ')}`);
+    return model;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     deps.health.setModelError(message);

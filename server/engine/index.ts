@@ -8,7 +8,9 @@ import { graphFile, type ModelVariant } from '../../models/contract.ts';
 import { TINY_DEFAULT_VARIANT, TINY_MARKER_FILE } from '../../models/tiny/generate.ts';
 import { DEFAULT_TARGET_LUFS } from '../audio/loudness.ts';
 import { ChatterboxEngine } from './chatterbox/chatterbox-engine.ts';
-import { loadChatterboxSessions } from './chatterbox/chatterbox-sessions.ts';
+import { loadChatterboxSessions, readTextTableRows } from './chatterbox/chatterbox-sessions.ts';
+import { ModelContractError } from '../shared/errors/model-contract-error.ts';
+import { checkTokenizer } from './text/tokenizer-check.ts';
 import { validateModelDir } from './model-validator.ts';
 import { TextFrontEnd } from './text/text-front-end.ts';
 import type { EngineOptions } from './tts-engine.ts';
@@ -27,10 +29,10 @@ export async function createEngine(options: EngineOptions): Promise<ChatterboxEn
   const variant = await effectiveVariant(dir, options.variant ?? DEFAULT_VARIANT);
   await validateModelDir(dir, variant);
   const device = options.device ?? 'cpu';
-  const [sessions, text] = await Promise.all([
-    loadChatterboxSessions(dir, variant, { device, intraOpThreads: options.intraOpThreads ?? 0 }),
-    TextFrontEnd.load(dir, { caseFold: options.caseFoldText ?? false }),
-  ]);
+  const text = await TextFrontEnd.load(dir, { caseFold: options.caseFoldText ?? false });
+  const { problems } = checkTokenizer(text.tokenizer, await readTextTableRows(join(dir, graphFile('embed_tokens', variant))));
+  if (problems.length > 0) throw new ModelContractError(dir, problems);
+  const sessions = await loadChatterboxSessions(dir, variant, { device, intraOpThreads: options.intraOpThreads ?? 0 });
   const name = `${await modelName(dir)}/${variant}`;
   return new ChatterboxEngine({ model: name, device }, dir, sessions, text, {
     voiceCacheSize: options.voiceCacheSize ?? DEFAULT_VOICE_CACHE_SIZE,

@@ -68,6 +68,11 @@ export class ChatterboxEngine implements TtsEngine {
     return { encoderRuns: this.voices.encoderRuns, lastStopReasons: [...this.lastStopReasons] };
   }
 
+  /** How this model runs: CFG at batch 2 or as two calls, and whether the decoder's noise follows the seed. */
+  get runtime(): { cfgMode: ChatterboxSessions['cfgMode']; decoder: ChatterboxSessions['decoder'] } {
+    return { cfgMode: this.sessions.cfgMode, decoder: this.sessions.decoder };
+  }
+
   async synthesize(request: SynthesisRequest): Promise<SynthesisResult> {
     throwIfAborted(request.signal);
     const chunks = await this.text.encodeChunks(request.text, request.language);

@@ -6,8 +6,8 @@
  * loads on first use.
  */
 import { join } from 'node:path';
-import { HIDDEN_SIZE, TEXT_POSITION_ROWS, graphFile, type ModelVariant } from '../../../models/contract.ts';
-import { findInitializersByDims, readFloatInitializer } from '../../../models/onnx/onnx-reader.ts';
+import { HIDDEN_SIZE, SPEECH_POSITION_ROWS, SPEECH_VOCAB_SIZE, TEXT_POSITION_ROWS, graphFile, type ModelVariant } from '../../../models/contract.ts';
+import { findInitializersByDims, listInitializers, readFloatInitializer } from '../../../models/onnx/onnx-reader.ts';
 import { prepareSeededDecoder, type PreparedDecoder } from '../../../models/prepare-decoder.ts';
 import { ModelContractError } from '../../shared/errors/model-contract-error.ts';
 import { createModelSession, type ModelSession, type SessionOptions } from '../onnx/session.ts';
@@ -60,4 +60,15 @@ export async function readTextPositionTable(dir: string, embedTokensPath: string
     throw new ModelContractError(dir, [problem]);
   }
   return readFloatInitializer(embedTokensPath, found[0]!);
+}
+
+/**
+ * Rows of embed_tokens' text token table: the one [rows, 1024] initializer that is neither the
+ * text position (2050), speech (8194) nor speech position (4100) table; undefined when that is
+ * not exactly one.
+ */
+export async function readTextTableRows(embedTokensPath: string): Promise<number | undefined> {
+  const others = new Set([TEXT_POSITION_ROWS, SPEECH_VOCAB_SIZE, SPEECH_POSITION_ROWS]);
+  const tables = (await listInitializers(embedTokensPath)).filter((i) => i.dims.length === 2 && i.dims[1] === HIDDEN_SIZE && !others.has(i.dims[0]!));
+  return tables.length === 1 ? tables[0]!.dims[0] : undefined;
 }

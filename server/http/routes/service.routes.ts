@@ -1,6 +1,6 @@
 /** Languages, health probes, Prometheus metrics, the OpenAPI document. */
 import Router from '@koa/router';
-import { LANGUAGES } from '../../shared/languages.ts';
+import { LANGUAGE_NOTES, LANGUAGES, type LanguageCode } from '../../shared/languages.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { HealthReport } from '../../jobs/service-health.ts';
 
@@ -32,7 +32,10 @@ function processOf(worker: object): { host?: string; pid?: number } {
 
 export function serviceRoutes(deps: AppDeps, openApiDocument: () => object): Router {
   const router = new Router();
-  const languages = Object.entries(LANGUAGES).map(([code, name]) => ({ code, name }));
+  const languages = Object.entries(LANGUAGES).map(([code, name]) => {
+    const note = LANGUAGE_NOTES[code as LanguageCode];
+    return note === undefined ? { code, name } : { code, name, note };
+  });
 
   router.get('/languages', (ctx) => {
     ctx.body = { languages };

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 export const LanguageListSchema = z
-  .object({ languages: z.array(z.object({ code: z.string(), name: z.string() })) })
+  .object({
+    languages: z.array(z.object({ code: z.string(), name: z.string(), note: z.string().optional().describe('A known limitation of this language.') })),
+  })
   .meta({ id: 'LanguageList' });
 
 export const HealthSchema = z

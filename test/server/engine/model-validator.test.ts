@@ -71,4 +71,16 @@ describe('validateModelDir', () => {
     await writeFile(join(dir, graphFile('embed_tokens', 'fp32')), encodeModel(spec));
     await assert.rejects(createEngine({ modelDir: dir }), /embed_tokens: output 'inputs_embeds' is missing/);
   });
+
+  it('accepts outputs with unnamed (?) or undeclared dims, as q4/q4f16 exports may have, but not a wrong dtype', async () => {
+    const dir = await copyOfTiny('loose-outputs');
+    const spec = buildLanguageModelGraph();
+    spec.outputs.find((o) => o.name === 'logits')!.shape = [];
+    spec.outputs.find((o) => o.name === 'present.3.key')!.shape = ['batch_size', 16, 'total_sequence_length'];
+    await writeFile(join(dir, graphFile('language_model', 'fp32')), encodeModel(spec));
+    await validateModelDir(dir, 'fp32');
+    spec.outputs.find((o) => o.name === 'logits')!.type = 'int64';
+    await writeFile(join(dir, graphFile('language_model', 'fp32')), encodeModel(spec));
+    await assert.rejects(validateModelDir(dir, 'fp32'), /output 'logits' has type int64, expected float32 or float16/);
+  });
 });

@@ -18,6 +18,12 @@ describe('service routes', () => {
     assert.ok(body.languages.some((language) => language.code === 'de' && language.name === 'German'));
   });
 
+  it('notes that Hebrew is read without vowel points, and nothing for the other languages', async () => {
+    const body = (await (await ts.request('/languages')).json()) as { languages: Array<{ code: string; note?: string }> };
+    assert.match(body.languages.find((language) => language.code === 'he')!.note!, /without vowel points \(niqqud\)/);
+    assert.deepEqual(body.languages.filter((language) => language.note !== undefined).map((language) => language.code), ['he']);
+  });
+
   it('reports health: ready, model loaded, one idle worker, empty queue', async () => {
     const health = (await (await ts.request('/health')).json()) as Record<string, unknown>;
     assert.equal(health.status, 'ok');
