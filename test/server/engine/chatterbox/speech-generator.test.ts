@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TOKENS } from '../../../../models/contract.ts';
+import { TOKENS, graphFile } from '../../../../models/contract.ts';
+import { encodeModel } from '../../../../models/onnx/onnx-writer.ts';
+import { buildLanguageModelGraph } from '../../../../models/tiny/graphs/language-model.graph.ts';
 import { TINY_SCRIPT, tinyDecoyToken, tinyRunawayToken, tinySpeechTokens } from '../../../../models/tiny/script.ts';
 import { loadChatterboxSessions, type ChatterboxSessions } from '../../../../server/engine/chatterbox/chatterbox-sessions.ts';
 import { SpeechGenerator, type GenerationRequest, type SpeechGeneratorOptions } from '../../../../server/engine/chatterbox/speech-generator.ts';
@@ -87,10 +92,23 @@ describe('SpeechGenerator on the tiny model', () => {
     assert.notDeepEqual(result.tokens, tinySpeechTokens(textTokens));
   });
 
-  it('gives the same tokens when the two CFG rows run as two batch-1 calls', async () => {
-    const { ids, textTokens } = await prompt('Good morning to you all.');
-    const result = await generator(sessions, { cfgMode: 'split' }).generate(request(ids));
-    assert.deepEqual(result.tokens, tinySpeechTokens(textTokens));
+  it('runs the CFG rows as two batch-1 calls, with the same tokens, when the language model is fixed at batch 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'batch-one-'));
+    try {
+      await cp((await tinyModel()).dir, dir, { recursive: true });
+      await writeFile(join(dir, graphFile('language_model', 'fp32')), encodeModel(buildLanguageModelGraph({ fixedBatch: 1 })));
+      const batchOne = await loadChatterboxSessions(dir, 'fp32', {});
+      try {
+        assert.equal(sessions.cfgMode, 'batch');
+        assert.equal(batchOne.cfgMode, 'split');
+        const { ids, textTokens } = await prompt('Good morning to you all.');
+        assert.deepEqual((await generator(batchOne).generate(request(ids))).tokens, tinySpeechTokens(textTokens));
+      } finally {
+        await batchOne.release();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops at the token cap', async () => {
