@@ -1,7 +1,8 @@
 /**
  * Runs only with the real weights: CHATTERBOX_REAL_MODEL_DIR=/path/to/chatterbox-multilingual-ONNX@…
  * (optionally CHATTERBOX_REAL_MODEL_VARIANT=q4|q4f16|fp16|fp32). Checks the folder against the
- * contract and synthesizes a sentence in English and Chinese.
+ * contract, synthesizes a sentence in English and Chinese, and checks that a seed reproduces the
+ * audio byte for byte (the decoder's own noise is seeded). `npm run models:verify` checks more.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +20,26 @@ const variant = (process.env.CHATTERBOX_REAL_MODEL_VARIANT ?? 'q4') as ModelVari
 describe('real Chatterbox Multilingual weights', { skip: dir ? false : 'set CHATTERBOX_REAL_MODEL_DIR to run' }, () => {
   it('matches the graph contract', async () => {
     await validateModelDir(dir!, variant);
+  });
+
+  it('gives byte-identical audio for the same seed', { timeout: 600_000 }, async () => {
+    const work = await mkdtemp(join(tmpdir(), 'real-model-'));
+    const engine = await createEngine({ modelDir: dir!, variant });
+    try {
+      const run = () =>
+        engine.synthesize({
+          text: 'The same seed twice.',
+          language: 'en',
+          voice: { id: 'default', conditioningPath: join(work, 'default.cond') },
+          params: { ...DEFAULT_GENERATION_PARAMS, seed: 7 },
+        });
+      const first = await run();
+      const again = await run();
+      assert.ok(Buffer.from(first.samples.buffer).equals(Buffer.from(again.samples.buffer)));
+    } finally {
+      await engine.close();
+      await rm(work, { recursive: true, force: true });
+    }
   });
 
   it('speaks English and Chinese with the default voice', { timeout: 600_000 }, async () => {
