@@ -34,6 +34,27 @@ module.exports = {
       to: { path: '^server/', pathNot: '^server/shared/' },
     },
     {
+      name: 'server-reads-models-through-the-contract',
+      comment: 'of models/, the service layers use contract.ts only (the engine reads it); resolving a model is composition work',
+      severity: 'error',
+      from: { path: '^server/', pathNot: '^server/(engine/|main\\.ts$|start-engines\\.ts$)' },
+      to: { path: '^models/' },
+    },
+    {
+      name: 'engine-reads-the-model-contract-only',
+      comment: 'the engine checks and runs a model folder by its contract; the tiny generator and downloads are not its business',
+      severity: 'error',
+      from: { path: '^server/engine/' },
+      to: { path: '^models/', pathNot: '^models/(contract|onnx/onnx-reader)\\.ts$' },
+    },
+    {
+      name: 'wiring-uses-the-http-app-only',
+      comment: 'the composition builds the HTTP layer through createApp; wire shapes the lower layers need live in those layers',
+      severity: 'error',
+      from: { path: '^server/([^/]+\\.ts$|composition/)' },
+      to: { path: '^server/http/', pathNot: '^server/http/app(-deps)?\\.ts$' },
+    },
+    {
       name: 'one-file-imports-onnxruntime',
       severity: 'error',
       from: { pathNot: '^server/engine/onnx/session\\.ts$' },

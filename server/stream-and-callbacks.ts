@@ -2,7 +2,6 @@
  * Composition of issue 6's services (streaming, OpenAI voice names, callbacks) for main.ts:
  * what they need from the core, built and started in one place, closed in reverse.
  */
-import { presentJob } from './http/presenters/job.presenter.ts';
 import { CallbackDispatcher } from './jobs/callbacks/callback-dispatcher.ts';
 import { assertCallbackTarget, type CallbackTargetPolicy } from './jobs/callbacks/callback-target-policy.ts';
 import type { JobEventBus } from './jobs/events/job-event-bus.ts';
@@ -17,8 +16,6 @@ import type { JobStore } from './storage/job-store.ts';
 import type { Clock } from './shared/clock.ts';
 import type { JobRecord } from './shared/job.ts';
 import type { Logger } from './shared/logger.ts';
-
-const USER_AGENT = 'chatterbox-server (callback)';
 
 export interface StreamAndCallbacks {
   live: LiveAudioService;
@@ -67,8 +64,6 @@ export function createStreamAndCallbacks(deps: StreamAndCallbackDeps): StreamAnd
     retryBaseMs: config.callbacks.retryBaseMs,
     retryMaxMs: config.callbacks.retryMaxMs,
     timeoutMs: config.callbacks.timeoutMs,
-    renderPayload: presentJob,
-    userAgent: USER_AGENT,
     claim: deps.claimCallback,
   });
   return {

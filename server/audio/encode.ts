@@ -3,7 +3,7 @@
  * extension. A format is offered (schemas, OpenAPI, ?format=) exactly when it has an entry
  * here; the encoders themselves live in ./encoders/.
  */
-import { WaveFile } from '../../models/wavefile-module.ts';
+import { WaveFile } from '../shared/wavefile.ts';
 import { SAMPLE_RATE_HZ } from '../shared/audio-constants.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import { FORMAT_DESCRIPTORS, type FormatDescriptor } from './encoders/index.ts';

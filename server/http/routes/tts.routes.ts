@@ -5,7 +5,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { sendAudio } from '../audio-response.ts';
 import { streamJobAudio } from '../streaming/job-audio-stream.ts';
 import { jsonBody, requireJson } from '../middleware/json-body.ts';
-import { presentJob, presentSubmitted } from '../presenters/job.presenter.ts';
+import { presentJob, presentSubmitted } from '../../jobs/job-view.ts';
 import { parseId } from '../schemas/common.schema.ts';
 import { AudioQuerySchema } from '../schemas/job.schema.ts';
 import { parseInput } from '../schemas/parse-input.ts';
