@@ -4,7 +4,6 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import type { ConvertAudio } from '../audio/conversion/conversion-pool.ts';
-import { hasEncoder } from '../audio/encode.ts';
 import type { JobListQuery, JobPage, JobStore } from '../storage/job-store.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -112,9 +111,6 @@ export class JobService {
     if (record.status !== 'COMPLETE' || record.audio === null) throw unfinished(record);
     const audio = record.audio;
     if (format === undefined || format === audio.format) return audioVariant({ ...record, audio }, audio.format, this.options.audioDir, this.options.convert);
-    if (!hasEncoder(format)) {
-      throw new ValidationError(`Format "${format}" is not available on this server.`, 'format', 'unsupported_format');
-    }
     return this.options.lock.run(id, async () => {
       const current = await this.get(id);
       if (current.audio === null) throw unfinished(current);

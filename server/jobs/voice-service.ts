@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { probeClip } from '../audio/clip-probe.ts';
-import { wavEncoder } from '../audio/encode.ts';
+import { encodeWavFile } from '../audio/encoders/wav.format.ts';
 import type { VoiceSource } from '../engine/tts-engine.ts';
 import { removeFile, writeFileAtomic } from '../storage/atomic-file.ts';
 import type { DataDirLayout } from '../storage/data-dir.ts';
@@ -87,7 +87,7 @@ export class VoiceService {
     this.checkLimits(clip.durationSeconds, clip.peak);
     const id = newId();
     const clipFile = `${id}.wav`;
-    const wav = await wavEncoder.encode(clip.samples, clip.sampleRate);
+    const wav = encodeWavFile(clip.samples, clip.sampleRate);
     await writeFileAtomic(join(this.options.layout.voices, clipFile), wav);
     const record: VoiceRecord = {
       id,

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { getFormat } from '../../audio/encoders/index.ts';
+import { getFormat } from '../../audio/encoders/formats.ts';
 import type { LiveAudioService, StreamStats } from '../../jobs/streaming/live-audio.ts';
 import type { JobService } from '../../jobs/job-service.ts';
 import type { VoiceResolver } from '../../jobs/speech/voice-resolver.ts';

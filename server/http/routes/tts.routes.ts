@@ -35,7 +35,7 @@ export function ttsRoutes(deps: AppDeps): Router {
           topP: body.top_p,
           seed: body.seed,
         },
-        format: body.format as typeof record.format,
+        format: body.format,
         speed: body.speed,
         callbackUrl: body.callback_url ?? null,
       },

@@ -3,9 +3,8 @@
  * Bounds and defaults come from shared/generation.ts, the same numbers the engine trusts.
  */
 import { z } from 'zod';
-import { availableFormats } from '../../audio/encode.ts';
 import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
-import { DEFAULT_AUDIO_FORMAT } from '../../shared/audio-format.ts';
+import { AUDIO_FORMAT_NAMES, DEFAULT_AUDIO_FORMAT } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
 import { isValidId } from '../../shared/ids.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
@@ -19,7 +18,6 @@ function bounded(limit: { min: number; max: number; default: number }, descripti
 }
 
 export function createSynthesizeRequestSchema(maxTextChars: number) {
-  const formats = availableFormats() as [string, ...string[]];
   const L = GENERATION_LIMITS;
   return z
     .strictObject({
@@ -52,7 +50,7 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
         .nullable()
         .default(null)
         .meta({ description: 'Same seed + same input = same audio; null draws one (the job records it)' }),
-      format: z.enum(formats).default(DEFAULT_AUDIO_FORMAT).meta({ description: 'Output audio format' }),
+      format: z.enum(AUDIO_FORMAT_NAMES).default(DEFAULT_AUDIO_FORMAT).meta({ description: 'Output audio format' }),
       speed: z
         .number()
         .min(SPEED_LIMITS.min)

@@ -3,7 +3,7 @@
  * arrive, for GET /tts/audio/:id?stream=1 and POST /v1/audio/speech. A job started for one
  * streaming client is cancelled when that client leaves and nobody else is listening.
  */
-import { createStreamEncoder } from '../../audio/encoders/index.ts';
+import { createStreamEncoder } from '../../audio/encoders/formats.ts';
 import { SAMPLE_RATE_HZ } from '../../shared/audio-constants.ts';
 import type { AudioFormat } from '../../shared/audio-format.ts';
 import { AppError } from '../../shared/errors/app-error.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createStreamEncoder, encode, FORMAT_DESCRIPTORS, getFormat } from '../../../../server/audio/encoders/index.ts';
+import { createStreamEncoder, encode, FORMAT_DESCRIPTORS, getFormat } from '../../../../server/audio/encoders/formats.ts';
 import { AUDIO_FORMAT_NAMES } from '../../../../server/shared/audio-format.ts';
 import { AppError } from '../../../../server/shared/errors/index.ts';
 import { speechLikeSignal } from './test-signals.ts';
