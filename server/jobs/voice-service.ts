@@ -103,8 +103,8 @@ export class VoiceService {
   }
 
   async remove(id: string): Promise<void> {
-    if (id === DEFAULT_VOICE_ID) throw new ConflictError('builtin_voice', 'The default voice is built in and cannot be deleted.');
-    if (!(await this.options.store.remove(id))) throw new NotFoundError(`No voice with id ${id}.`, 'voice_not_found');
+    if (id === DEFAULT_VOICE_ID) throw new ConflictError('The default voice is built in and cannot be deleted.', { code: 'builtin_voice' });
+    if (!(await this.options.store.remove(id))) throw new NotFoundError(`No voice with id ${id}.`, { code: 'voice_not_found' });
     await this.removeFiles(id);
   }
 
@@ -112,12 +112,12 @@ export class VoiceService {
     const { voiceMinSeconds, voiceMaxSeconds } = this.options.limits;
     const seconds = durationSeconds.toFixed(2);
     if (durationSeconds < voiceMinSeconds) {
-      throw new InvalidAudioError(`The clip lasts ${seconds} s; at least ${voiceMinSeconds} s are needed.`, 'clip_too_short');
+      throw new InvalidAudioError(`The clip lasts ${seconds} s; at least ${voiceMinSeconds} s are needed.`, { code: 'clip_too_short' });
     }
     if (durationSeconds > voiceMaxSeconds) {
-      throw new InvalidAudioError(`The clip lasts ${seconds} s; at most ${voiceMaxSeconds} s are allowed.`, 'clip_too_long');
+      throw new InvalidAudioError(`The clip lasts ${seconds} s; at most ${voiceMaxSeconds} s are allowed.`, { code: 'clip_too_long' });
     }
-    if (peak < SILENCE_PEAK) throw new InvalidAudioError('The clip is silent.', 'silent_clip');
+    if (peak < SILENCE_PEAK) throw new InvalidAudioError('The clip is silent.', { code: 'silent_clip' });
   }
 
   /** Computes the conditioning now when a worker is free; a clip the engine rejects is removed again. */
@@ -131,7 +131,7 @@ export class VoiceService {
       await this.options.store.remove(record.id);
       await this.removeFiles(record.id);
       const reason = error instanceof Error ? error.message : String(error);
-      throw new InvalidAudioError(`The engine cannot use this clip: ${reason}`, 'voice_rejected');
+      throw new InvalidAudioError(`The engine cannot use this clip: ${reason}`, { code: 'voice_rejected' });
     }
   }
 

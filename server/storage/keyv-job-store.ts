@@ -149,7 +149,7 @@ export function decodeCursor(cursor: string | undefined): IndexEntry | undefined
   const [createdAt, id, extra] = Buffer.from(cursor, 'base64url').toString().split(':');
   const time = Number(createdAt);
   if (!Number.isSafeInteger(time) || id === undefined || !isValidId(id) || extra !== undefined) {
-    throw new ValidationError('cursor is not one this server issued; start again without it', 'cursor', 'invalid_cursor');
+    throw new ValidationError('cursor is not one this server issued; start again without it', { code: 'invalid_cursor', field: 'cursor' });
   }
   return { createdAt: time, id };
 }

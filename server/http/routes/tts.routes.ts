@@ -65,7 +65,7 @@ export function ttsRoutes(deps: AppDeps): Router {
 function idempotencyKey(header: string): string | undefined {
   if (header === '') return undefined;
   if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
-    throw new ValidationError('Idempotency-Key must be 1-255 printable ASCII characters.', 'Idempotency-Key', 'invalid_idempotency_key');
+    throw new ValidationError('Idempotency-Key must be 1-255 printable ASCII characters.', { code: 'invalid_idempotency_key', field: 'Idempotency-Key' });
   }
   return header;
 }
