@@ -9,10 +9,7 @@ import { presentJob, presentSubmitted } from '../../jobs/job-view.ts';
 import { parseId } from '../schemas/common.schema.ts';
 import { AudioQuerySchema } from '../schemas/job.schema.ts';
 import { parseInput } from '../schemas/parse-input.ts';
-import { createSynthesizeRequestSchema } from '../schemas/synthesize.schema.ts';
-
-/** Idempotency keys are opaque client strings; printable ASCII keeps them safe to store and log. */
-const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+import { createSynthesizeRequestSchema, IdempotencyKeySchema } from '../schemas/synthesize.schema.ts';
 
 export function ttsRoutes(deps: AppDeps): Router {
   const router = new Router();
@@ -64,7 +61,7 @@ export function ttsRoutes(deps: AppDeps): Router {
 
 function idempotencyKey(header: string): string | undefined {
   if (header === '') return undefined;
-  if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
+  if (!IdempotencyKeySchema.safeParse(header).success) {
     throw new ValidationError('Idempotency-Key must be 1-255 printable ASCII characters.', { code: 'invalid_idempotency_key', field: 'Idempotency-Key' });
   }
   return header;

@@ -80,11 +80,12 @@ export const SubmitResponseSchema = z
   })
   .meta({ id: 'SubmitResponse' });
 
-export const IdempotencyHeaderSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .meta({ description: 'Retrying a submit with the same key returns the same job instead of a new one' }),
-});
+/** Idempotency keys are opaque client strings; printable ASCII keeps them safe to store and log. */
+export const IdempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/)
+  .meta({ description: 'Retrying a submit with the same key returns the same job instead of a new one (1-255 printable ASCII characters)' });
+
+export const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema.optional() });
