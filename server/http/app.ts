@@ -1,6 +1,6 @@
 /**
  * The Koa application: middleware, each with one job, in the order a request meets them,
- * then the routers. main.ts creates the services and the HTTP server around it.
+ * then the routers. server/composition/ builds the services and the HTTP server around it.
  */
 import Koa from 'koa';
 import type Router from '@koa/router';

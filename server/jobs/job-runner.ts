@@ -17,6 +17,7 @@ import type { ServiceMetrics } from '../shared/metrics.ts';
 import type { ChunkUpdate } from '../workers/worker-handle.ts';
 import type { SynthesisOutcome, SynthesisTask } from '../workers/messages.ts';
 import type { RunHooks } from '../workers/worker-pool.ts';
+import { deliveryRepair } from './delivery-repair.ts';
 import type { JobEventBus } from './events/job-event-bus.ts';
 import { audioPath } from './job-files.ts';
 import { toComplete, toFailed, toProcessing, toRequeued } from './job-state.ts';
@@ -56,7 +57,7 @@ export class JobRunner {
 
   /** Starts consuming the queue with `concurrency` jobs at a time. */
   start(concurrency: number): void {
-    this.options.queue.process((jobId) => this.runJob(jobId), concurrency);
+    this.options.queue.process((jobId) => this.runJob(jobId), concurrency, deliveryRepair(this.options));
   }
 
   setConcurrency(concurrency: number): void {

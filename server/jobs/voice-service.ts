@@ -47,22 +47,14 @@ export interface VoiceServiceOptions {
   /** Conditioning depends on the model, so cache files carry its key (switching models never reuses stale ones). */
   modelKey: string;
   logger: Logger;
+  /** Warms a new voice's conditioning. @defaultValue none: it is computed on first use */
   preparer?: VoicePreparer;
 }
 
 const MAX_NAME_CHARS = 100;
 
 export class VoiceService {
-  private preparer: VoicePreparer | undefined;
-
-  constructor(private readonly options: VoiceServiceOptions) {
-    this.preparer = options.preparer;
-  }
-
-  /** The pool starts after the services; main.ts connects it here. */
-  setPreparer(preparer: VoicePreparer): void {
-    this.preparer = preparer;
-  }
+  constructor(private readonly options: VoiceServiceOptions) {}
 
   async list(): Promise<VoiceView[]> {
     const stored = await this.options.store.list();
@@ -123,9 +115,9 @@ export class VoiceService {
   /** Computes the conditioning now when a worker is free; a clip the engine rejects is removed again. */
   private async warm(record: VoiceRecord): Promise<void> {
     const source = await this.source(record.id);
-    if (this.preparer === undefined || source === undefined) return;
+    if (this.options.preparer === undefined || source === undefined) return;
     try {
-      await this.preparer.prepareVoiceIfIdle(source);
+      await this.options.preparer.prepareVoiceIfIdle(source);
     } catch (error) {
       this.options.logger.warn({ err: error, voice: record.id }, 'engine rejected a voice clip');
       await this.options.store.remove(record.id);

@@ -12,7 +12,7 @@ const LIST_BATCH = 100;
 
 /**
  * JobStore over any keyv backend, with a creation index for listing: in memory for one
- * process, shared (jobs/cluster/redis-job-index.ts) when several processes use the store.
+ * process, shared (redis-job-index.ts) when several processes use the store.
  */
 export class KeyvJobStore implements JobStore {
   private readonly jobs: Keyv<JobRecord>;
