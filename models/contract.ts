@@ -150,3 +150,11 @@ export const TOKENIZER_FILE = 'tokenizer.json';
 export const TOKENIZER_CONFIG_FILE = 'tokenizer_config.json';
 export const CANGJIE_FILE = 'Cangjie5_TC.json';
 export const DEFAULT_VOICE_FILE = 'default_voice.wav';
+
+/**
+ * Marker file of a tiny stand-in model folder (models/tiny/): its presence tells the engine
+ * the folder is the stand-in; it names the generator version, so stale folders are rebuilt.
+ */
+export const TINY_MARKER_FILE = 'tiny-model.json';
+/** Variant a tiny folder runs by default; `fp32` (float32 KV cache) is there too. */
+export const TINY_DEFAULT_VARIANT: ModelVariant = 'q4f16';

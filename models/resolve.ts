@@ -7,11 +7,11 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
-import { MODEL_VARIANTS, graphFile, type ModelVariant } from './contract.ts';
+import { MODEL_VARIANTS, TINY_DEFAULT_VARIANT, TINY_MARKER_FILE, graphFile, type ModelVariant } from './contract.ts';
 import { downloadModel, missingFiles, type DownloadProgress } from './download.ts';
 import { cacheFolderName, manifestFiles } from './manifest.ts';
 import { ModelFilesMissingError } from './model-files-error.ts';
-import { TINY_DEFAULT_VARIANT, TINY_GENERATOR_VERSION, TINY_MARKER_FILE, generateTinyModel, type TinyModelName } from './tiny/generate.ts';
+import { TINY_GENERATOR_VERSION, generateTinyModel, type TinyModelName } from './tiny/generate.ts';
 
 export interface ResolveOptions {
   /** 'tiny' | 'tiny-slow' | 'q4' | 'q4f16' | 'fp16' | 'fp32' | an absolute folder path. */

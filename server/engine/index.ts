@@ -4,8 +4,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { graphFile, type ModelVariant } from '../../models/contract.ts';
-import { TINY_DEFAULT_VARIANT, TINY_MARKER_FILE } from '../../models/tiny/generate.ts';
+import { TINY_DEFAULT_VARIANT, TINY_MARKER_FILE, graphFile, type ModelVariant } from '../../models/contract.ts';
 import { ChatterboxEngine } from './chatterbox/chatterbox-engine.ts';
 import { loadChatterboxSessions } from './chatterbox/chatterbox-sessions.ts';
 import { validateModelDir } from './model-validator.ts';
