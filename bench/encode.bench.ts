@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConversionPool } from '../server/audio/conversion/conversion-pool.ts';
 import { convertAudio, type ConversionTask } from '../server/audio/conversion/convert-audio.ts';
-import { createStreamEncoder, encode, FORMAT_DESCRIPTORS } from '../server/audio/encoders/index.ts';
+import { createStreamEncoder, encode, FORMAT_DESCRIPTORS } from '../server/audio/encoders/formats.ts';
 import type { AudioFormat } from '../server/shared/audio-format.ts';
 import { SAMPLE_RATE_HZ } from '../server/shared/audio-constants.ts';
 import { speechLikeSignal } from '../test/server/audio/encoders/test-signals.ts';

@@ -163,6 +163,14 @@ export function graphFile(graph: GraphName, variant: ModelVariant): string {
  */
 export const NOISE_TABLE_INPUT = 'noise_table';
 
+/**
+ * The prepared copy of the decoder (see models/prepare-decoder.ts), written next to the original
+ * and named after the original's SHA-256, so a changed original is never paired with a stale copy.
+ */
+export function seededDecoderFile(originalSha256: string): string {
+  return `onnx/conditional_decoder.seeded-${originalSha256.slice(0, 12)}.onnx`;
+}
+
 /** Language tags the tokenizer must know, one per supported language (`[xx]`). */
 export function languageTag(code: string): string {
   return `[${code}]`;
@@ -173,3 +181,11 @@ export const TOKENIZER_FILE = 'tokenizer.json';
 export const TOKENIZER_CONFIG_FILE = 'tokenizer_config.json';
 export const CANGJIE_FILE = 'Cangjie5_TC.json';
 export const DEFAULT_VOICE_FILE = 'default_voice.wav';
+
+/**
+ * Marker file of a tiny stand-in model folder (models/tiny/): its presence tells the engine
+ * the folder is the stand-in; it names the generator version, so stale folders are rebuilt.
+ */
+export const TINY_MARKER_FILE = 'tiny-model.json';
+/** Variant a tiny folder runs by default; `fp32` and `fp16` (all-float16 I/O) are there too. */
+export const TINY_DEFAULT_VARIANT: ModelVariant = 'q4f16';

@@ -10,7 +10,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { basename, dirname, join } from 'node:path';
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { ModelProtoSchema } from 'onnx-buf';
-import { graphFile } from './contract.ts';
+import { graphFile, seededDecoderFile } from './contract.ts';
 import { seedRandomOps } from './onnx/seeded-noise.ts';
 
 export interface PreparedDecoder {
@@ -22,12 +22,10 @@ export interface PreparedDecoder {
   reason?: string;
 }
 
-const HASH_CHARS = 12;
-
 export async function prepareSeededDecoder(dir: string): Promise<PreparedDecoder> {
   const original = join(dir, graphFile('conditional_decoder', 'fp32'));
   const bytes = new Uint8Array(await readFile(original));
-  const target = seededPath(original, createHash('sha256').update(bytes).digest('hex').slice(0, HASH_CHARS));
+  const target = join(dir, seededDecoderFile(createHash('sha256').update(bytes).digest('hex')));
   if (await exists(target)) return { path: target, reproducible: true };
   const model = fromBinary(ModelProtoSchema, bytes);
   const outcome = seedRandomOps(model);
@@ -41,11 +39,6 @@ export async function prepareSeededDecoder(dir: string): Promise<PreparedDecoder
   }
   await removeStaleCopies(original, target);
   return { path: target, reproducible: true };
-}
-
-/** `conditional_decoder.onnx` -> `conditional_decoder.seeded-<hash>.onnx`. */
-function seededPath(original: string, hash: string): string {
-  return original.replace(/\.onnx$/, `.seeded-${hash}.onnx`);
 }
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {

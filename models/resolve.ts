@@ -7,11 +7,12 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
-import { MODEL_VARIANTS, graphFile, type ModelVariant } from './contract.ts';
+import { MODEL_VARIANTS, TINY_DEFAULT_VARIANT, TINY_MARKER_FILE, graphFile, type ModelVariant } from './contract.ts';
 import { downloadModel, missingFiles, type DownloadProgress } from './download.ts';
 import { cacheFolderName, manifestFiles, type DownloadSource } from './manifest.ts';
 import { ModelFilesMissingError } from './model-files-error.ts';
-import { TINY_DEFAULT_VARIANT, TINY_GENERATOR_VERSION, TINY_MARKER_FILE, generateTinyModel, type TinyModelName } from './tiny/generate.ts';
+import { prepareSeededDecoder } from './prepare-decoder.ts';
+import { TINY_GENERATOR_VERSION, generateTinyModel, type TinyModelName } from './tiny/generate.ts';
 
 export interface ResolveOptions {
   /** 'tiny' | 'tiny-slow' | 'q4' | 'q4f16' | 'fp16' | 'fp32' | an absolute folder path. */
@@ -35,7 +36,18 @@ export interface ResolvedModel {
 /** Preference when a folder holds several language models: smallest that runs well on CPU first. */
 const FOLDER_VARIANT_ORDER: readonly ModelVariant[] = ['q4', 'q4f16', 'fp16', 'fp32'];
 
+/**
+ * Resolves the model and prepares it: the decoder copy whose noise follows the job's seed is
+ * written once next to the original (prepare-decoder.ts). A decoder that cannot be prepared is
+ * left to the engine and models:verify, which say why.
+ */
 export async function resolveModel(options: ResolveOptions): Promise<ResolvedModel> {
+  const model = await locateModel(options);
+  await prepareSeededDecoder(model.dir).catch(() => undefined);
+  return model;
+}
+
+async function locateModel(options: ResolveOptions): Promise<ResolvedModel> {
   const { model, cacheDir } = options;
   if (model === 'tiny' || model === 'tiny-slow') return resolveTiny(model, cacheDir);
   if ((MODEL_VARIANTS as readonly string[]).includes(model)) return resolveReal(model as ModelVariant, options);

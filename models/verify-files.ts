@@ -9,7 +9,8 @@ import { GRAPH_NAMES, graphFile, type ModelVariant } from './contract.ts';
 import { sha256Of } from './download.ts';
 import { manifestFiles, type ManifestFile } from './manifest.ts';
 import { externalDataProblems } from './onnx/onnx-reader.ts';
-import { TINY_MARKER_FILE, type TinyMarker } from './tiny/generate.ts';
+import { TINY_MARKER_FILE } from './contract.ts';
+import type { TinyMarker } from './tiny/generate.ts';
 import { rememberVerified, verifiedBefore } from './verify-cache.ts';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';

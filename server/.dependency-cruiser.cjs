@@ -1,5 +1,6 @@
 // Architecture rules: data flows one way, http -> jobs -> workers -> engine -> audio -> storage,
-// with shared/ at the bottom and main.ts (the composition root) on top. CI fails on a violation.
+// with shared/ at the bottom and the composition (main.ts and composition/, which build and
+// start the layers) on top. CI fails on a violation.
 const layers = ['http', 'jobs', 'workers', 'engine', 'audio', 'storage', 'shared'];
 
 const upwardImports = layers.slice(1).map((layer, index) => ({
@@ -7,7 +8,7 @@ const upwardImports = layers.slice(1).map((layer, index) => ({
   comment: `server/${layer}/ must not import the layers above it (${layers.slice(0, index + 1).join(', ')})`,
   severity: 'error',
   from: { path: `^server/${layer}/` },
-  to: { path: `^server/(${layers.slice(0, index + 1).join('|')}|main\\.ts)` },
+  to: { path: `^server/(${layers.slice(0, index + 1).join('|')})/` },
 }));
 
 module.exports = {
@@ -16,8 +17,22 @@ module.exports = {
     {
       name: 'nothing-imports-main',
       severity: 'error',
-      from: { path: '^server/', pathNot: '^server/main\\.ts$' },
+      from: { path: '^(server|models)/', pathNot: '^server/main\\.ts$' },
       to: { path: '^server/main\\.ts$' },
+    },
+    {
+      name: 'nothing-below-imports-the-composition',
+      comment: 'the layers and config/ are built by composition/; they never reach up to it',
+      severity: 'error',
+      from: { path: `^(models/|server/(${[...layers, 'config'].join('|')})/)` },
+      to: { path: '^server/composition/' },
+    },
+    {
+      name: 'wiring-lives-in-composition',
+      comment: 'server/ holds main.ts and the layer folders; wiring code belongs in composition/',
+      severity: 'error',
+      from: { path: '^server/[^/]+\\.ts$', pathNot: '^server/main\\.ts$' },
+      to: {},
     },
     {
       name: 'config-is-a-leaf',
@@ -32,6 +47,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^models/' },
       to: { path: '^server/', pathNot: '^server/shared/' },
+    },
+    {
+      name: 'server-reads-models-through-the-contract',
+      comment: 'of models/, the service layers use contract.ts only (the engine reads it); resolving a model is composition work',
+      severity: 'error',
+      from: { path: '^server/', pathNot: '^server/(engine/|composition/)' },
+      to: { path: '^models/' },
+    },
+    {
+      name: 'engine-reads-the-model-contract-only',
+      comment: 'the engine checks and runs a model folder by its contract; the tiny generator and downloads are not its business',
+      severity: 'error',
+      from: { path: '^server/engine/' },
+      to: { path: '^models/', pathNot: '^models/(contract|onnx/onnx-reader)\\.ts$' },
+    },
+    {
+      name: 'wiring-uses-the-http-app-only',
+      comment: 'the composition builds the HTTP layer through createApp; wire shapes the lower layers need live in those layers',
+      severity: 'error',
+      from: { path: '^server/(main\\.ts$|composition/)' },
+      to: { path: '^server/http/', pathNot: '^server/http/app(-deps)?\\.ts$' },
     },
     {
       name: 'one-file-imports-onnxruntime',

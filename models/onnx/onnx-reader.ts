@@ -50,6 +50,14 @@ export async function readDeclaredIo(path: string): Promise<DeclaredIo> {
   };
 }
 
+/** Ops whose output differs from run to run. */
+export const RANDOM_OP_TYPES: ReadonlySet<string> = new Set(['RandomNormal', 'RandomNormalLike', 'RandomUniform', 'RandomUniformLike', 'Multinomial', 'Bernoulli']);
+
+/** Whether the graph draws random values (at its top level). */
+export async function hasRandomOps(path: string): Promise<boolean> {
+  return ((await readModel(path)).graph?.node ?? []).some((n) => RANDOM_OP_TYPES.has(n.opType));
+}
+
 export async function listInitializers(path: string): Promise<InitializerInfo[]> {
   return ((await readModel(path)).graph?.initializer ?? []).map(toInitializerInfo);
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CANGJIE_FILE, DEFAULT_VOICE_FILE, TOKENIZER_CONFIG_FILE, TOKENIZER_FILE, graphFile, type ModelVariant } from '../contract.ts';
+import { CANGJIE_FILE, DEFAULT_VOICE_FILE, TINY_MARKER_FILE, TOKENIZER_CONFIG_FILE, TOKENIZER_FILE, graphFile } from '../contract.ts';
 import type { GraphSpec } from '../onnx/graph-builder.ts';
 import { encodeModelWithData } from '../onnx/onnx-writer.ts';
 import { buildConditionalDecoderGraph } from './graphs/conditional-decoder.graph.ts';
@@ -22,13 +22,6 @@ import { buildTinyVoiceWav } from './tiny-voice.ts';
 
 export type TinyModelName = 'tiny' | 'tiny-slow';
 
-/** Variant a tiny folder runs by default; `fp32` and `fp16` are there too. */
-export const TINY_DEFAULT_VARIANT: ModelVariant = 'q4f16';
-/** Language-model variants every tiny folder holds. */
-export const TINY_VARIANTS: readonly ModelVariant[] = ['fp32', 'fp16', 'q4f16'];
-
-/** Marker file naming the generator version and listing the files; a folder with another version is regenerated. */
-export const TINY_MARKER_FILE = 'tiny-model.json';
 /** Bump when the graphs or the script change, so cached folders are rebuilt. */
 export const TINY_GENERATOR_VERSION = 3;
 

@@ -4,7 +4,7 @@
  * deliberately hot (peak 1.08) like the real model's default voice, so level correction is
  * exercised.
  */
-import { WaveFile } from '../wavefile-module.ts';
+import { WaveFile } from '../../server/shared/wavefile.ts';
 import { SAMPLE_RATE_HZ } from '../contract.ts';
 
 const DURATION_SECONDS = 2;

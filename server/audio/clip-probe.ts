@@ -21,20 +21,17 @@ const CHUNK_HEADER_BYTES = 8;
 const UNKNOWN_CHUNK_SIZE = 0xffff_ffff;
 
 export async function probeClip(bytes: Uint8Array): Promise<ProbedClip> {
-  if (bytes.byteLength === 0) throw new InvalidAudioError('The uploaded file is empty.', 'empty_file');
+  if (bytes.byteLength === 0) throw new InvalidAudioError('The uploaded file is empty.', { code: 'empty_file' });
   assertCompleteWav(bytes);
   let decoded;
   try {
     decoded = await decode(bytes);
   } catch {
-    throw new InvalidAudioError(
-      'The file is not audio in a supported format (wav, mp3, flac, ogg/opus, m4a/aac, aiff, webm).',
-      'unsupported_audio',
-    );
+    throw new InvalidAudioError('The file is not audio in a supported format (wav, mp3, flac, ogg/opus, m4a/aac, aiff, webm).', { code: 'unsupported_audio' });
   }
   const channels = decoded.channelData;
   if (decoded.sampleRate <= 0 || channels.length === 0 || channels[0]!.length === 0) {
-    throw new InvalidAudioError('The file decodes to no audio at all (truncated or empty).', 'truncated_audio');
+    throw new InvalidAudioError('The file decodes to no audio at all (truncated or empty).', { code: 'truncated_audio' });
   }
   const samples = mixToMono(channels);
   return { samples, sampleRate: decoded.sampleRate, durationSeconds: samples.length / decoded.sampleRate, peak: peakOf(samples) };
@@ -56,13 +53,13 @@ function assertCompleteWav(bytes: Uint8Array): void {
       // Streaming writers leave the size 0 or 0xFFFFFFFF ("unknown"); nothing to check then.
       const unknown = size === 0 || size === UNKNOWN_CHUNK_SIZE;
       if (!unknown && offset + CHUNK_HEADER_BYTES + size > bytes.byteLength) {
-        throw new InvalidAudioError('The WAV file is truncated: its data chunk is shorter than its header says.', 'truncated_audio');
+        throw new InvalidAudioError('The WAV file is truncated: its data chunk is shorter than its header says.', { code: 'truncated_audio' });
       }
       return;
     }
     offset += CHUNK_HEADER_BYTES + size + (size % 2);
   }
-  throw new InvalidAudioError('The WAV file is truncated: it has no data chunk.', 'truncated_audio');
+  throw new InvalidAudioError('The WAV file is truncated: it has no data chunk.', { code: 'truncated_audio' });
 }
 
 function mixToMono(channels: Float32Array[]): Float32Array {

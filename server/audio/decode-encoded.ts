@@ -3,7 +3,7 @@
  * WAV and raw PCM are read directly; compressed formats go through audio-decode.
  */
 import decode from 'audio-decode';
-import { WaveFile } from '../../models/wavefile-module.ts';
+import { WaveFile } from '../shared/wavefile.ts';
 import { SAMPLE_RATE_HZ } from '../shared/audio-constants.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import { pcm16ToFloat } from './pcm16.ts';

@@ -2,7 +2,7 @@
  * Sample-rate conversion with wavefile's windowed-sinc resampler (with its anti-alias
  * low-pass filter when downsampling): the speech encoder only accepts 24 kHz.
  */
-import { WaveFile } from '../../models/wavefile-module.ts';
+import { WaveFile } from '../shared/wavefile.ts';
 
 export function resample(samples: Float32Array, fromRate: number, toRate: number): Float32Array {
   if (fromRate === toRate || samples.length === 0) return samples;

@@ -4,7 +4,7 @@ import type { StoreLocation } from './store-url.ts';
 /** Same shape as the engine's Device; config/ may not import engine/, so it is restated here. */
 export type DeviceName = 'cpu' | `cuda:${number}`;
 
-/** The validated, frozen configuration every layer receives from main.ts. */
+/** The validated, frozen configuration every layer receives from the composition. */
 export interface Config {
   readonly http: {
     readonly port: number;

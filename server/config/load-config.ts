@@ -27,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
   if (parsed.success) problems.push(...crossFieldProblems(parsed.data));
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError('Invalid configuration', { problems });
   return { config: deepFreeze(toConfig(parsed.data)), warnings: unknownVariables(env) };
 }
 

@@ -4,8 +4,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { graphFile, type ModelVariant } from '../../models/contract.ts';
-import { TINY_DEFAULT_VARIANT, TINY_MARKER_FILE } from '../../models/tiny/generate.ts';
+import { TINY_DEFAULT_VARIANT, TINY_MARKER_FILE, graphFile, type ModelVariant } from '../../models/contract.ts';
 import { DEFAULT_TARGET_LUFS } from '../audio/loudness.ts';
 import { ChatterboxEngine } from './chatterbox/chatterbox-engine.ts';
 import { loadChatterboxSessions, readTextTableRows } from './chatterbox/chatterbox-sessions.ts';
@@ -31,7 +30,7 @@ export async function createEngine(options: EngineOptions): Promise<ChatterboxEn
   const device = options.device ?? 'cpu';
   const text = await TextFrontEnd.load(dir, { caseFold: options.caseFoldText ?? false });
   const { problems } = checkTokenizer(text.tokenizer, await readTextTableRows(join(dir, graphFile('embed_tokens', variant))));
-  if (problems.length > 0) throw new ModelContractError(dir, problems);
+  if (problems.length > 0) throw new ModelContractError(`The tokenizer in ${dir} does not fit the model`, { problems });
   const sessions = await loadChatterboxSessions(dir, variant, { device, intraOpThreads: options.intraOpThreads ?? 0 });
   const name = `${await modelName(dir)}/${variant}`;
   return new ChatterboxEngine({ model: name, device }, dir, sessions, text, {

@@ -30,7 +30,7 @@ export async function validateModelDir(dir: string, variant: ModelVariant = 'q4'
     });
     if (io) problems.push(...compareWithContract(graph, 'input', io.inputs), ...compareWithContract(graph, 'output', io.outputs));
   }
-  if (problems.length > 0) throw new ModelContractError(dir, problems);
+  if (problems.length > 0) throw new ModelContractError(`The model in ${dir} does not match the expected graph contract`, { problems });
 }
 
 /** Differences between declared values and the contract, one sentence each. */

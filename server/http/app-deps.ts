@@ -9,7 +9,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from '../shared/logger.ts';
 import type { ServiceMetrics } from '../shared/metrics.ts';
 
-/** Everything the HTTP layer uses; main.ts builds it. Routes call services, never storage. */
+/** Everything the HTTP layer uses; the composition (server/composition/) builds it. Routes call services, never storage. */
 export interface AppDeps {
   config: Config;
   jobs: JobService;

@@ -1,6 +1,6 @@
 /**
  * The Koa application: middleware, each with one job, in the order a request meets them,
- * then the routers. main.ts creates the services and the HTTP server around it.
+ * then the routers. server/composition/ builds the services and the HTTP server around it.
  */
 import Koa from 'koa';
 import type Router from '@koa/router';
@@ -8,7 +8,7 @@ import type { AppDeps } from './app-deps.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { bearerAuth } from './middleware/auth.ts';
 import { corsPolicy } from './middleware/cors.ts';
-import { errorHandler } from './middleware/error-handler.ts';
+import { renderErrors } from './middleware/error-handler.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { eventsRoutes } from './routes/events.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): Koa {
 
   app.use(requestContext(deps.logger));
   app.use(accessLog(deps.logger, deps.metrics));
-  app.use(errorHandler(deps.logger, deps.metrics));
+  app.use(renderErrors({ logger: deps.logger, metrics: deps.metrics }));
   const cors = corsPolicy(deps.config.http.corsOrigins);
   if (cors !== undefined) app.use(cors);
   app.use(bearerAuth(deps.config.http.apiKeys));

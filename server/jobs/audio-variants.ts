@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConvertAudio } from '../audio/conversion/conversion-pool.ts';
 import type { ConversionTask } from '../audio/conversion/convert-audio.ts';
-import { getEncoder } from '../audio/encode.ts';
+import { getFormat } from '../audio/encoders/formats.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import type { JobRecord } from '../shared/job.ts';
@@ -26,7 +26,7 @@ type FinishedJob = JobRecord & { audio: NonNullable<JobRecord['audio']> };
 /** The caller holds the job's lock, so a concurrent delete cannot strand a converted file. */
 export async function audioVariant(record: FinishedJob, format: AudioFormat, audioDir: string, convert: ConvertAudio): Promise<AudioFile> {
   const primaryPath = join(audioDir, record.audio.fileName);
-  const encoder = getEncoder(format);
+  const encoder = getFormat(format);
   if (format === record.audio.format) {
     return { path: primaryPath, format, contentType: encoder.contentType, extension: encoder.extension, bytes: record.audio.bytes, etag: record.audio.etag };
   }

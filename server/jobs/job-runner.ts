@@ -4,7 +4,7 @@
  * cancels that race with a running job are settled under the per-job lock.
  */
 import { basename } from 'node:path';
-import { getEncoder } from '../audio/encode.ts';
+import { getFormat } from '../audio/encoders/formats.ts';
 import { SAMPLE_RATE_HZ } from '../shared/audio-constants.ts';
 import type { JobStore } from '../storage/job-store.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
@@ -17,6 +17,7 @@ import type { ServiceMetrics } from '../shared/metrics.ts';
 import type { ChunkUpdate } from '../workers/worker-handle.ts';
 import type { SynthesisOutcome, SynthesisTask } from '../workers/messages.ts';
 import type { RunHooks } from '../workers/worker-pool.ts';
+import { deliveryRepair } from './delivery-repair.ts';
 import type { JobEventBus } from './events/job-event-bus.ts';
 import { audioPath } from './job-files.ts';
 import { toComplete, toFailed, toProcessing, toRequeued } from './job-state.ts';
@@ -56,7 +57,7 @@ export class JobRunner {
 
   /** Starts consuming the queue with `concurrency` jobs at a time. */
   start(concurrency: number): void {
-    this.options.queue.process((jobId) => this.runJob(jobId), concurrency);
+    this.options.queue.process((jobId) => this.runJob(jobId), concurrency, deliveryRepair(this.options));
   }
 
   setConcurrency(concurrency: number): void {
@@ -114,7 +115,7 @@ export class JobRunner {
       await this.options.store.update(processing);
       this.options.metrics.queueWait.observe((processing.startedAt! - record.createdAt) / MS_PER_SECOND);
       this.options.bus.publish({ type: 'status', jobId, status: 'PROCESSING' });
-      const outputPath = audioPath(this.options.audioDir, jobId, getEncoder(record.format).extension);
+      const outputPath = audioPath(this.options.audioDir, jobId, getFormat(record.format).extension);
       const task: SynthesisTask = { jobId, text, language: record.language, voice, params: record.params, format: record.format, outputPath, speed: record.speed ?? 1 };
       // Lossy files keep a raw PCM copy: conversions then start from the original samples.
       if (LOSSY_FORMATS.has(record.format)) task.losslessCopyPath = audioPath(this.options.audioDir, jobId, 'pcm');
@@ -148,7 +149,7 @@ export class JobRunner {
   }
 
   private async finish(started: JobRecord, task: SynthesisTask, outcome: SynthesisOutcome): Promise<void> {
-    const encoder = getEncoder(task.format);
+    const encoder = getFormat(task.format);
     await this.options.lock.run(started.id, async () => {
       const record = await this.options.store.get(started.id);
       if (record?.status !== 'PROCESSING') {

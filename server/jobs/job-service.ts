@@ -4,7 +4,6 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import type { ConvertAudio } from '../audio/conversion/conversion-pool.ts';
-import { hasEncoder } from '../audio/encode.ts';
 import type { JobListQuery, JobPage, JobStore } from '../storage/job-store.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -76,7 +75,8 @@ export class JobService {
       const entry = await this.options.store.getIdempotency(idempotencyKey);
       if (entry !== undefined && entry.expiresAt > now) {
         if (entry.fingerprint !== fingerprint) {
-          throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used with a different request body.', {
+          throw new AppError('This Idempotency-Key was used with a different request body.', {
+            code: 'idempotency_key_reused',
             status: 422,
             field: 'Idempotency-Key',
           });
@@ -94,11 +94,11 @@ export class JobService {
   async get(id: string): Promise<JobRecord> {
     const record = await this.options.store.get(id);
     if (record !== undefined && !this.isExpired(record)) return record;
-    if (record !== undefined) throw new GoneError(`Job ${id} expired and was removed.`, 'job_expired');
+    if (record !== undefined) throw new GoneError(`Job ${id} expired and was removed.`, { code: 'job_expired' });
     const tombstone = await this.options.store.getTombstone(id);
-    if (tombstone?.reason === 'deleted') throw new GoneError(`Job ${id} was deleted.`, 'job_deleted');
-    if (tombstone?.reason === 'expired') throw new GoneError(`Job ${id} expired and was removed.`, 'job_expired');
-    throw new NotFoundError(`No job with id ${id}.`, 'job_not_found');
+    if (tombstone?.reason === 'deleted') throw new GoneError(`Job ${id} was deleted.`, { code: 'job_deleted' });
+    if (tombstone?.reason === 'expired') throw new GoneError(`Job ${id} expired and was removed.`, { code: 'job_expired' });
+    throw new NotFoundError(`No job with id ${id}.`, { code: 'job_not_found' });
   }
 
   async list(query: JobListQuery): Promise<JobPage> {
@@ -112,9 +112,6 @@ export class JobService {
     if (record.status !== 'COMPLETE' || record.audio === null) throw unfinished(record);
     const audio = record.audio;
     if (format === undefined || format === audio.format) return audioVariant({ ...record, audio }, audio.format, this.options.audioDir, this.options.convert);
-    if (!hasEncoder(format)) {
-      throw new ValidationError(`Format "${format}" is not available on this server.`, 'format', 'unsupported_format');
-    }
     return this.options.lock.run(id, async () => {
       const current = await this.get(id);
       if (current.audio === null) throw unfinished(current);
@@ -127,7 +124,7 @@ export class JobService {
     return this.options.lock.run(id, async () => {
       const record = await this.get(id);
       if (isTerminal(record.status)) {
-        throw new ConflictError('job_finished', `Job ${id} already finished (${record.status}); nothing to cancel.`);
+        throw new ConflictError(`Job ${id} already finished (${record.status}); nothing to cancel.`, { code: 'job_finished' });
       }
       const cancelled = toCancelled(record, this.options.clock.now());
       await this.options.queue.remove(id);
@@ -169,11 +166,11 @@ export class JobService {
     const modelError = this.options.modelError();
     if (modelError !== null) throw new ModelNotReadyError(`The model is not available: ${modelError}`);
     if ((await this.options.queue.depth()) >= this.options.limits.maxQueuedJobs) {
-      throw new QueueFullError(this.options.limits.maxQueuedJobs);
+      throw new QueueFullError(`The queue holds its limit of ${this.options.limits.maxQueuedJobs} waiting jobs; retry later.`);
     }
     if (request.callbackUrl !== null) this.options.checkCallbackUrl?.(request.callbackUrl);
     if (!(await this.options.voices.exists(request.voice))) {
-      throw new ValidationError(`No voice with id "${request.voice}"; GET /voices lists them.`, 'voice', 'unknown_voice');
+      throw new ValidationError(`No voice with id "${request.voice}"; GET /voices lists them.`, { code: 'unknown_voice', field: 'voice' });
     }
     const record = newRecord(request, idempotencyKey, this.options.clock.now());
     await this.options.store.create(record, request.text);
@@ -225,8 +222,8 @@ function fingerprintOf(request: SubmitRequest): string {
 
 function unfinished(record: JobRecord): AppError {
   if (record.status === 'FAILED') {
-    return new ConflictError('job_failed', `Job ${record.id} failed: ${record.error?.message ?? 'unknown reason'}`);
+    return new ConflictError(`Job ${record.id} failed: ${record.error?.message ?? 'unknown reason'}`, { code: 'job_failed' });
   }
-  if (record.status === 'CANCELLED') return new ConflictError('job_cancelled', `Job ${record.id} was cancelled.`);
-  return new ConflictError('job_not_finished', `Job ${record.id} is ${record.status}; poll its status_url until COMPLETE.`);
+  if (record.status === 'CANCELLED') return new ConflictError(`Job ${record.id} was cancelled.`, { code: 'job_cancelled' });
+  return new ConflictError(`Job ${record.id} is ${record.status}; poll its status_url until COMPLETE.`, { code: 'job_not_finished' });
 }

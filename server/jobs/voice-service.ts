@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { probeClip } from '../audio/clip-probe.ts';
-import { wavEncoder } from '../audio/encode.ts';
+import { encodeWavFile } from '../audio/encoders/wav.format.ts';
 import type { VoiceSource } from '../engine/tts-engine.ts';
 import { removeFile, writeFileAtomic } from '../storage/atomic-file.ts';
 import type { DataDirLayout } from '../storage/data-dir.ts';
@@ -47,22 +47,14 @@ export interface VoiceServiceOptions {
   /** Conditioning depends on the model, so cache files carry its key (switching models never reuses stale ones). */
   modelKey: string;
   logger: Logger;
+  /** Warms a new voice's conditioning. @defaultValue none: it is computed on first use */
   preparer?: VoicePreparer;
 }
 
 const MAX_NAME_CHARS = 100;
 
 export class VoiceService {
-  private preparer: VoicePreparer | undefined;
-
-  constructor(private readonly options: VoiceServiceOptions) {
-    this.preparer = options.preparer;
-  }
-
-  /** The pool starts after the services; main.ts connects it here. */
-  setPreparer(preparer: VoicePreparer): void {
-    this.preparer = preparer;
-  }
+  constructor(private readonly options: VoiceServiceOptions) {}
 
   async list(): Promise<VoiceView[]> {
     const stored = await this.options.store.list();
@@ -87,7 +79,7 @@ export class VoiceService {
     this.checkLimits(clip.durationSeconds, clip.peak);
     const id = newId();
     const clipFile = `${id}.wav`;
-    const wav = await wavEncoder.encode(clip.samples, clip.sampleRate);
+    const wav = encodeWavFile(clip.samples, clip.sampleRate);
     await writeFileAtomic(join(this.options.layout.voices, clipFile), wav);
     const record: VoiceRecord = {
       id,
@@ -103,8 +95,8 @@ export class VoiceService {
   }
 
   async remove(id: string): Promise<void> {
-    if (id === DEFAULT_VOICE_ID) throw new ConflictError('builtin_voice', 'The default voice is built in and cannot be deleted.');
-    if (!(await this.options.store.remove(id))) throw new NotFoundError(`No voice with id ${id}.`, 'voice_not_found');
+    if (id === DEFAULT_VOICE_ID) throw new ConflictError('The default voice is built in and cannot be deleted.', { code: 'builtin_voice' });
+    if (!(await this.options.store.remove(id))) throw new NotFoundError(`No voice with id ${id}.`, { code: 'voice_not_found' });
     await this.removeFiles(id);
   }
 
@@ -112,26 +104,26 @@ export class VoiceService {
     const { voiceMinSeconds, voiceMaxSeconds } = this.options.limits;
     const seconds = durationSeconds.toFixed(2);
     if (durationSeconds < voiceMinSeconds) {
-      throw new InvalidAudioError(`The clip lasts ${seconds} s; at least ${voiceMinSeconds} s are needed.`, 'clip_too_short');
+      throw new InvalidAudioError(`The clip lasts ${seconds} s; at least ${voiceMinSeconds} s are needed.`, { code: 'clip_too_short' });
     }
     if (durationSeconds > voiceMaxSeconds) {
-      throw new InvalidAudioError(`The clip lasts ${seconds} s; at most ${voiceMaxSeconds} s are allowed.`, 'clip_too_long');
+      throw new InvalidAudioError(`The clip lasts ${seconds} s; at most ${voiceMaxSeconds} s are allowed.`, { code: 'clip_too_long' });
     }
-    if (peak < SILENCE_PEAK) throw new InvalidAudioError('The clip is silent.', 'silent_clip');
+    if (peak < SILENCE_PEAK) throw new InvalidAudioError('The clip is silent.', { code: 'silent_clip' });
   }
 
   /** Computes the conditioning now when a worker is free; a clip the engine rejects is removed again. */
   private async warm(record: VoiceRecord): Promise<void> {
     const source = await this.source(record.id);
-    if (this.preparer === undefined || source === undefined) return;
+    if (this.options.preparer === undefined || source === undefined) return;
     try {
-      await this.preparer.prepareVoiceIfIdle(source);
+      await this.options.preparer.prepareVoiceIfIdle(source);
     } catch (error) {
       this.options.logger.warn({ err: error, voice: record.id }, 'engine rejected a voice clip');
       await this.options.store.remove(record.id);
       await this.removeFiles(record.id);
       const reason = error instanceof Error ? error.message : String(error);
-      throw new InvalidAudioError(`The engine cannot use this clip: ${reason}`, 'voice_rejected');
+      throw new InvalidAudioError(`The engine cannot use this clip: ${reason}`, { code: 'voice_rejected' });
     }
   }
 

@@ -1,7 +1,6 @@
 /**
- * Output format names of the HTTP contract. Which of them can be produced is decided by the
- * encoder registry in server/audio/encode.ts (the one place mapping a name to encoder, MIME
- * type and extension); schemas accept only formats that have an encoder.
+ * Output format names of the HTTP contract. The registry in audio/encoders/formats.ts gives
+ * each an encoder, MIME type and extension (type-checked: a name without one does not compile).
  */
 export const AUDIO_FORMAT_NAMES = ['wav', 'mp3', 'opus', 'flac', 'aac', 'pcm'] as const;
 

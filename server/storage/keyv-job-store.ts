@@ -12,7 +12,7 @@ const LIST_BATCH = 100;
 
 /**
  * JobStore over any keyv backend, with a creation index for listing: in memory for one
- * process, shared (jobs/cluster/redis-job-index.ts) when several processes use the store.
+ * process, shared (redis-job-index.ts) when several processes use the store.
  */
 export class KeyvJobStore implements JobStore {
   private readonly jobs: Keyv<JobRecord>;
@@ -149,7 +149,7 @@ export function decodeCursor(cursor: string | undefined): IndexEntry | undefined
   const [createdAt, id, extra] = Buffer.from(cursor, 'base64url').toString().split(':');
   const time = Number(createdAt);
   if (!Number.isSafeInteger(time) || id === undefined || !isValidId(id) || extra !== undefined) {
-    throw new ValidationError('cursor is not one this server issued; start again without it', 'cursor', 'invalid_cursor');
+    throw new ValidationError('cursor is not one this server issued; start again without it', { code: 'invalid_cursor', field: 'cursor' });
   }
   return { createdAt: time, id };
 }

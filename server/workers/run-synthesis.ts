@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SynthesisChunk, TtsEngine } from '../engine/tts-engine.ts';
-import { getEncoder } from '../audio/encode.ts';
+import { encode } from '../audio/encoders/formats.ts';
 import { floatToPcm16, pcm16Bytes } from '../audio/pcm16.ts';
 import { ChunkTempo } from './chunk-tempo.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
@@ -32,7 +32,7 @@ export async function runSynthesis(
   });
   signal.throwIfAborted();
   const samples = tempo.joined(result.samples);
-  const encoded = await getEncoder(task.format).encode(samples, result.sampleRate);
+  const encoded = await encode(samples, task.format);
   signal.throwIfAborted();
   await writeFileAtomic(task.outputPath, encoded);
   if (task.losslessCopyPath !== undefined) await writeFileAtomic(task.losslessCopyPath, pcm16Bytes(floatToPcm16(samples)));

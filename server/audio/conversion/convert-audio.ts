@@ -5,7 +5,7 @@
 import { SAMPLE_RATE_HZ } from '../../shared/audio-constants.ts';
 import type { AudioFormat } from '../../shared/audio-format.ts';
 import { decodeEncoded } from '../decode-encoded.ts';
-import { getEncoder } from '../encode.ts';
+import { encode } from '../encoders/formats.ts';
 import { resample } from '../resample.ts';
 
 export interface ConversionTask {
@@ -17,5 +17,5 @@ export interface ConversionTask {
 export async function convertAudio({ source, from, to }: ConversionTask): Promise<Uint8Array> {
   const decoded = await decodeEncoded(source, from);
   const samples = resample(decoded.samples, decoded.sampleRate, SAMPLE_RATE_HZ);
-  return getEncoder(to).encode(samples, SAMPLE_RATE_HZ);
+  return encode(samples, to);
 }

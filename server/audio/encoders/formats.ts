@@ -1,7 +1,7 @@
 /**
- * Registry of output formats: the one place mapping a format name to its descriptor (MIME
- * type, extension, one-shot and streaming encoders). Input is always mono Float32 at the model
- * rate, SAMPLE_RATE_HZ (24 kHz).
+ * The registry of output formats: maps each format name of the HTTP contract
+ * (shared/audio-format.ts) to its descriptor (MIME type, extension, one-shot and streaming
+ * encoders). Input is always mono Float32 at the model rate, SAMPLE_RATE_HZ (24 kHz).
  */
 import { AUDIO_FORMAT_NAMES, type AudioFormat, isAudioFormat } from '../../shared/audio-format.ts';
 import { aacFormat } from './aac.format.ts';

@@ -20,7 +20,7 @@ const BYTES_PER_SAMPLE = 2;
 export const STREAMING_SIZE = 0xffff_ffff;
 
 /** Canonical 44-byte header; `dataBytes` undefined writes the streaming (unknown) sizes. */
-export function wavHeader(dataBytes?: number): Uint8Array {
+export function wavHeader(dataBytes?: number, sampleRate = SAMPLE_RATE_HZ): Uint8Array {
   const header = new Uint8Array(HEADER_BYTES);
   const view = new DataView(header.buffer);
   const ascii = (offset: number, text: string): void => {
@@ -33,13 +33,22 @@ export function wavHeader(dataBytes?: number): Uint8Array {
   view.setUint32(16, FMT_CHUNK_BYTES, true);
   view.setUint16(20, FORMAT_PCM, true);
   view.setUint16(22, CHANNELS, true);
-  view.setUint32(24, SAMPLE_RATE_HZ, true);
-  view.setUint32(28, SAMPLE_RATE_HZ * CHANNELS * BYTES_PER_SAMPLE, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * CHANNELS * BYTES_PER_SAMPLE, true);
   view.setUint16(32, CHANNELS * BYTES_PER_SAMPLE, true);
   view.setUint16(34, BYTES_PER_SAMPLE * 8, true);
   ascii(36, 'data');
   view.setUint32(40, dataBytes ?? STREAMING_SIZE, true);
   return header;
+}
+
+/**
+ * A complete 16-bit mono WAV file at any rate. Output formats are always at the model rate;
+ * stored voice clips keep the rate they were uploaded at, so they are written with this.
+ */
+export function encodeWavFile(samples: Float32Array, sampleRate: number): Uint8Array {
+  const data = pcm16Bytes(floatToPcm16(samples));
+  return concatBytes([wavHeader(data.length, sampleRate), data]);
 }
 
 export const wavFormat: FormatDescriptor = {
@@ -48,8 +57,7 @@ export const wavFormat: FormatDescriptor = {
   extension: 'wav',
   async encode(samples) {
     if (samples.length === 0) throw emptyAudioError();
-    const data = pcm16Bytes(floatToPcm16(samples));
-    return concatBytes([wavHeader(data.length), data]);
+    return encodeWavFile(samples, SAMPLE_RATE_HZ);
   },
   createStreamEncoder() {
     let headerSent = false;

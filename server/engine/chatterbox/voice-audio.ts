@@ -24,7 +24,7 @@ export function prepareReferenceAudio(samples: Float32Array, sampleRate: number)
   const at24k = resample(samples, sampleRate, SAMPLE_RATE_HZ);
   const voiced = limitDuration(trimSilence(at24k, SAMPLE_RATE_HZ), SAMPLE_RATE_HZ, MAX_REFERENCE_SECONDS);
   if (voiced.length < MIN_REFERENCE_SECONDS * SAMPLE_RATE_HZ) {
-    throw new InvalidAudioError(`The clip has less than ${MIN_REFERENCE_SECONDS} s of audible voice.`, 'clip_too_quiet');
+    throw new InvalidAudioError(`The clip has less than ${MIN_REFERENCE_SECONDS} s of audible voice.`, { code: 'clip_too_quiet' });
   }
   return correctLevel(Float32Array.from(voiced));
 }

@@ -29,7 +29,7 @@ export function bearerAuth(apiKeys: readonly string[]) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.get('Authorization'));
     if (match === null || !matchesAnyKey(match[1]!, keyDigests)) {
       ctx.set('WWW-Authenticate', 'Bearer realm="chatterbox"');
-      throw new UnauthorizedError();
+      throw new UnauthorizedError('A valid API key is required: send "Authorization: Bearer <key>".');
     }
     return next();
   };

@@ -1,7 +1,8 @@
 /**
- * The one try/catch of the HTTP layer: any throw becomes `{ error: { code, message, field? } }`
- * with the right status. AppErrors say what they are; errors from body parsing and multer
- * are translated; anything else is a 500 whose details stay in the log.
+ * The one error renderer of the HTTP layer: any throw becomes a JSON error body with the right
+ * status (`{ error: { code, message, field? } }`; the /v1 routes add OpenAI's fields). AppErrors
+ * say what they are; errors from body parsing and multer are translated; anything else is a
+ * 500 whose details stay in the log.
  */
 import type { Context, Next } from 'koa';
 import { AppError } from '../../shared/errors/app-error.ts';
@@ -34,26 +35,26 @@ export function toAppError(error: unknown): AppError {
   if (err.name === 'MulterError' && err.code !== undefined && MULTER_CODES[err.code]) {
     const known = MULTER_CODES[err.code]!;
     const field = err.field ?? 'file';
-    if (known.status === 413) return new PayloadTooLargeError(known.message, field, known.code);
-    return new AppError(known.code, known.message, { status: known.status, field, cause: err });
+    if (known.status === 413) return new PayloadTooLargeError(known.message, { code: known.code, field });
+    return new AppError(known.message, { code: known.code, status: known.status, field, cause: err });
   }
   if (err.message === 'Multipart: Boundary not found' || err.message.startsWith('Unexpected end of form')) {
-    return new AppError('invalid_multipart', 'The multipart body is malformed or cut off.', { status: 400, cause: err });
+    return new AppError('The multipart body is malformed or cut off.', { code: 'invalid_multipart', status: 400, cause: err });
   }
   const status = err.status ?? err.statusCode;
   if (err.type === 'entity.too.large' || status === 413) {
     return new PayloadTooLargeError('The request body exceeds the size limit (CHATTERBOX_MAX_BODY_BYTES).');
   }
   if (err.type === 'entity.parse.failed' || (status === 400 && err instanceof SyntaxError)) {
-    return new AppError('invalid_json', 'The request body is not valid JSON.', { status: 400, cause: err });
+    return new AppError('The request body is not valid JSON.', { code: 'invalid_json', status: 400, cause: err });
   }
-  if (err.type === 'request.aborted') return new AppError('request_aborted', 'The client aborted the request.', { status: 400, cause: err });
-  if (err.type === 'encoding.unsupported') return new AppError('unsupported_encoding', err.message, { status: 415, cause: err });
-  if (status === 405) return new AppError('method_not_allowed', 'This method is not allowed here; the Allow header lists the ones that are.', { status, cause: err });
+  if (err.type === 'request.aborted') return new AppError('The client aborted the request.', { code: 'request_aborted', status: 400, cause: err });
+  if (err.type === 'encoding.unsupported') return new AppError(err.message, { code: 'unsupported_encoding', status: 415, cause: err });
+  if (status === 405) return new AppError('This method is not allowed here; the Allow header lists the ones that are.', { code: 'method_not_allowed', status, cause: err });
   if (status !== undefined && status >= 400 && status < 500) {
-    return new AppError(httpCode(status), err.expose === false ? 'Bad request.' : err.message, { status, cause: err });
+    return new AppError(err.expose === false ? 'Bad request.' : err.message, { code: httpCode(status), status, cause: err });
   }
-  return new AppError('internal_error', 'Internal server error.', { status: 500, expose: false, cause: err });
+  return new AppError('Internal server error.', { code: 'internal_error', status: 500, expose: false, cause: err });
 }
 
 function httpCode(status: number): string {
@@ -61,22 +62,38 @@ function httpCode(status: number): string {
   return codes[status] ?? 'bad_request';
 }
 
-export function errorHandler(logger: Logger, metrics: ServiceMetrics) {
-  return async function renderErrors(ctx: Context, next: Next): Promise<void> {
+/** The JSON body of an error response. */
+export type ErrorBody = (error: AppError, message: string) => object;
+
+/** `{ error: { code, message, field? } }`, the shape of every route outside /v1. */
+export const serviceErrorBody: ErrorBody = (error, message) => ({
+  error: { code: error.code, message, ...(error.field === undefined ? {} : { field: error.field }) },
+});
+
+export interface RenderErrorsOptions {
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** @defaultValue serviceErrorBody */
+  body?: ErrorBody;
+}
+
+export function renderErrors({ logger, metrics, body = serviceErrorBody }: RenderErrorsOptions) {
+  return async function renderErrorsMiddleware(ctx: Context, next: Next): Promise<void> {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError('not_found', `No route for ${ctx.method} ${ctx.path}.`, { status: 404 });
+        throw new AppError(`No route for ${ctx.method} ${ctx.path}.`, { code: 'not_found', status: 404 });
       }
     } catch (thrown) {
+      // Headers already out (a stream failing mid-way): only Koa can end the response now.
+      if (ctx.headerSent) throw thrown;
       const error = toAppError(thrown);
       const log = (ctx.state.logger as Logger | undefined) ?? logger;
       if (error.status >= 500) log.error({ err: error.cause ?? error, code: error.code }, 'request failed');
       metrics.httpErrors.inc({ code: error.code, status: String(error.status) });
       ctx.status = error.status;
       ctx.set('Cache-Control', 'no-store');
-      const message = error.expose ? error.message : 'Internal server error.';
-      ctx.body = { error: { code: error.code, message, ...(error.field === undefined ? {} : { field: error.field }) } };
+      ctx.body = body(error, error.expose ? error.message : 'Internal server error.');
     }
   };
 }

@@ -27,7 +27,7 @@ export function registerModelRoutes(router: Router, deps: ModelsRouteDeps): void
 
   router.get('/v1/models/:id', (ctx) => {
     const id = ctx.params.id!;
-    if (!OPENAI_MODEL_NAMES.includes(id)) throw new NotFoundError(`The model "${id}" does not exist here; GET /v1/models lists them.`, 'model_not_found');
+    if (!OPENAI_MODEL_NAMES.includes(id)) throw new NotFoundError(`The model "${id}" does not exist here; GET /v1/models lists them.`, { code: 'model_not_found' });
     ctx.body = model(id);
   });
 

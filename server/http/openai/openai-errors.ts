@@ -3,10 +3,7 @@
  * `field`) plus OpenAI's (`type`, `param`), so the official SDKs surface the real message
  * instead of a generic "400 status code (no body)".
  */
-import type { Context, Next } from 'koa';
-import type { Logger } from '../../shared/logger.ts';
-import type { ServiceMetrics } from '../../shared/metrics.ts';
-import { toAppError } from '../middleware/error-handler.ts';
+import type { ErrorBody } from '../middleware/error-handler.ts';
 
 const SERVER_ERROR = 500;
 
@@ -16,21 +13,7 @@ function openAiType(status: number): string {
   return status >= SERVER_ERROR ? 'server_error' : 'invalid_request_error';
 }
 
-export function openAiErrors(logger: Logger, metrics: ServiceMetrics) {
-  return async function renderOpenAiErrors(ctx: Context, next: Next): Promise<void> {
-    try {
-      await next();
-    } catch (thrown) {
-      // Headers already out (a stream failing mid-way): only Koa can end the response now.
-      if (ctx.headerSent) throw thrown;
-      const error = toAppError(thrown);
-      if (error.status >= SERVER_ERROR) logger.error({ err: error.cause ?? error, code: error.code }, 'request failed');
-      metrics.httpErrors.inc({ code: error.code, status: String(error.status) });
-      ctx.status = error.status;
-      ctx.set('Cache-Control', 'no-store');
-      const message = error.expose ? error.message : 'Internal server error.';
-      const field = error.field === undefined ? {} : { field: error.field };
-      ctx.body = { error: { code: error.code, message, ...field, type: openAiType(error.status), param: error.field ?? null } };
-    }
-  };
-}
+export const openAiErrorBody: ErrorBody = (error, message) => {
+  const field = error.field === undefined ? {} : { field: error.field };
+  return { error: { code: error.code, message, ...field, type: openAiType(error.status), param: error.field ?? null } };
+};

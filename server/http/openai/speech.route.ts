@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { getFormat } from '../../audio/encoders/index.ts';
+import { getFormat } from '../../audio/encoders/formats.ts';
 import type { LiveAudioService, StreamStats } from '../../jobs/streaming/live-audio.ts';
 import type { JobService } from '../../jobs/job-service.ts';
 import type { VoiceResolver } from '../../jobs/speech/voice-resolver.ts';
@@ -65,7 +65,7 @@ export function registerSpeechRoute(router: Router, deps: SpeechRouteDeps): void
 
 function assertKnownModel(model: string): void {
   if (!OPENAI_MODEL_NAMES.includes(model)) {
-    throw new ValidationError(`model "${model}" is not served here; use one of: ${OPENAI_MODEL_NAMES.join(', ')} (GET /v1/models).`, 'model', 'unknown_model');
+    throw new ValidationError(`model "${model}" is not served here; use one of: ${OPENAI_MODEL_NAMES.join(', ')} (GET /v1/models).`, { code: 'unknown_model', field: 'model' });
   }
 }
 
@@ -96,7 +96,7 @@ async function sendAudio(ctx: Context, source: AsyncGenerator<Uint8Array>, conte
     await sendAudioStream(ctx, source, { contentType, headers });
   } catch (error) {
     if (error instanceof AppError && error.code === 'job_failed') {
-      throw new AppError('synthesis_failed', error.message, { status: 500, expose: true, cause: error });
+      throw new AppError(error.message, { code: 'synthesis_failed', status: 500, expose: true, cause: error });
     }
     throw error;
   }

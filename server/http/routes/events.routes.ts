@@ -9,7 +9,7 @@ import type { Context } from 'koa';
 import { AppError } from '../../shared/errors/app-error.ts';
 import { isTerminal } from '../../shared/job.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { presentJob } from '../presenters/job.presenter.ts';
+import { presentJob } from '../../jobs/job-view.ts';
 import { parseId } from '../schemas/common.schema.ts';
 import type { JobEvent } from '../../jobs/events/job-event-bus.ts';
 

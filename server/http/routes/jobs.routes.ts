@@ -1,7 +1,7 @@
 /** Listing, cancelling and deleting jobs. */
 import Router from '@koa/router';
 import type { AppDeps } from '../app-deps.ts';
-import { presentJob } from '../presenters/job.presenter.ts';
+import { presentJob } from '../../jobs/job-view.ts';
 import { parseId } from '../schemas/common.schema.ts';
 import { JobListQuerySchema } from '../schemas/job.schema.ts';
 import { parseInput } from '../schemas/parse-input.ts';

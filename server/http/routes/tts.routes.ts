@@ -5,14 +5,11 @@ import type { AppDeps } from '../app-deps.ts';
 import { sendAudio } from '../audio-response.ts';
 import { streamJobAudio } from '../streaming/job-audio-stream.ts';
 import { jsonBody, requireJson } from '../middleware/json-body.ts';
-import { presentJob, presentSubmitted } from '../presenters/job.presenter.ts';
+import { presentJob, presentSubmitted } from '../../jobs/job-view.ts';
 import { parseId } from '../schemas/common.schema.ts';
 import { AudioQuerySchema } from '../schemas/job.schema.ts';
 import { parseInput } from '../schemas/parse-input.ts';
-import { createSynthesizeRequestSchema } from '../schemas/synthesize.schema.ts';
-
-/** Idempotency keys are opaque client strings; printable ASCII keeps them safe to store and log. */
-const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+import { createSynthesizeRequestSchema, IdempotencyKeySchema } from '../schemas/synthesize.schema.ts';
 
 export function ttsRoutes(deps: AppDeps): Router {
   const router = new Router();
@@ -35,7 +32,7 @@ export function ttsRoutes(deps: AppDeps): Router {
           topP: body.top_p,
           seed: body.seed,
         },
-        format: body.format as typeof record.format,
+        format: body.format,
         speed: body.speed,
         callbackUrl: body.callback_url ?? null,
       },
@@ -64,8 +61,8 @@ export function ttsRoutes(deps: AppDeps): Router {
 
 function idempotencyKey(header: string): string | undefined {
   if (header === '') return undefined;
-  if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
-    throw new ValidationError('Idempotency-Key must be 1-255 printable ASCII characters.', 'Idempotency-Key', 'invalid_idempotency_key');
+  if (!IdempotencyKeySchema.safeParse(header).success) {
+    throw new ValidationError('Idempotency-Key must be 1-255 printable ASCII characters.', { code: 'invalid_idempotency_key', field: 'Idempotency-Key' });
   }
   return header;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Router from '@koa/router';
 import { send } from '@koa/send';
 import type { Context } from 'koa';
-import { NotFoundError } from '../../shared/errors/index.ts';
+import { NotFoundError } from '../../shared/errors/not-found-error.ts';
 
 /** URL prefix of the page; the API contract names it. */
 export const UI_PATH = '/ui';

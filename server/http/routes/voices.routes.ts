@@ -31,7 +31,7 @@ export function voicesRoutes(deps: AppDeps): Router {
   router.post('/voices', voiceUpload(deps.config.limits.voiceMaxBytes), async (ctx) => {
     const fields = parseInput(VoiceUploadFieldsSchema, ctx.request.body ?? {}, 'form');
     const file = ctx.file;
-    if (file === undefined) throw new ValidationError('Attach the reference clip in the form field "file".', 'file', 'missing_file');
+    if (file === undefined) throw new ValidationError('Attach the reference clip in the form field "file".', { code: 'missing_file', field: 'file' });
     const record = await deps.voices.create({ bytes: file.buffer, name: fields.name, fileName: file.originalname });
     ctx.status = 201;
     ctx.set('Location', `/voices/${record.id}`);

@@ -26,7 +26,7 @@ export const VoiceIdParamSchema = z.object({
  */
 export function parseId(raw: unknown, what = 'id'): string {
   if (typeof raw !== 'string' || !isValidId(raw)) {
-    throw new ValidationError(`${what} is not a valid id (expected a UUID such as 7d0c9a62-7f3b-4a55-9d35-0f7c1f0a2b11)`, what, 'invalid_id');
+    throw new ValidationError(`${what} is not a valid id (expected a UUID such as 7d0c9a62-7f3b-4a55-9d35-0f7c1f0a2b11)`, { code: 'invalid_id', field: what });
   }
   return raw;
 }

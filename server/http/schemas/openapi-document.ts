@@ -10,8 +10,8 @@ import {
   DeleteJobResponseSchema,
   JobListQuerySchema,
   JobListSchema,
-  JobStatusSchema,
 } from './job.schema.ts';
+import { JobStatusSchema } from '../../jobs/job-view.ts';
 import { registerOpenAiPaths } from './openai.openapi.ts';
 import { HealthSchema, LanguageListSchema } from './service.schema.ts';
 import { IdempotencyHeaderSchema, SubmitResponseSchema, createSynthesizeRequestSchema } from './synthesize.schema.ts';

@@ -26,7 +26,7 @@ export function toValidationError(issues: readonly Issue[], where: string): Vali
   const others = [...new Set(issues.slice(1).map(fieldOf).filter((other) => other !== undefined && other !== field))];
   const more = others.length > 0 ? ` (also invalid: ${others.join(', ')})` : '';
   const message = field === undefined ? `The ${where} ${describe(issue)}` : `${field}: ${describe(issue)}`;
-  return new ValidationError(`${message}${more}`, field, codeOf(issue, field));
+  return new ValidationError(`${message}${more}`, { code: codeOf(issue, field), field });
 }
 
 function fieldOf(issue: Issue): string | undefined {

@@ -3,9 +3,8 @@
  * Bounds and defaults come from shared/generation.ts, the same numbers the engine trusts.
  */
 import { z } from 'zod';
-import { availableFormats } from '../../audio/encode.ts';
 import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
-import { DEFAULT_AUDIO_FORMAT } from '../../shared/audio-format.ts';
+import { AUDIO_FORMAT_NAMES, DEFAULT_AUDIO_FORMAT } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
 import { isValidId } from '../../shared/ids.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
@@ -19,7 +18,6 @@ function bounded(limit: { min: number; max: number; default: number }, descripti
 }
 
 export function createSynthesizeRequestSchema(maxTextChars: number) {
-  const formats = availableFormats() as [string, ...string[]];
   const L = GENERATION_LIMITS;
   return z
     .strictObject({
@@ -52,7 +50,7 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
         .nullable()
         .default(null)
         .meta({ description: 'Same seed + same input = same audio; null draws one (the job records it)' }),
-      format: z.enum(formats).default(DEFAULT_AUDIO_FORMAT).meta({ description: 'Output audio format' }),
+      format: z.enum(AUDIO_FORMAT_NAMES).default(DEFAULT_AUDIO_FORMAT).meta({ description: 'Output audio format' }),
       speed: z
         .number()
         .min(SPEED_LIMITS.min)
@@ -82,11 +80,12 @@ export const SubmitResponseSchema = z
   })
   .meta({ id: 'SubmitResponse' });
 
-export const IdempotencyHeaderSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .meta({ description: 'Retrying a submit with the same key returns the same job instead of a new one' }),
-});
+/** Idempotency keys are opaque client strings; printable ASCII keeps them safe to store and log. */
+export const IdempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/)
+  .meta({ description: 'Retrying a submit with the same key returns the same job instead of a new one (1-255 printable ASCII characters)' });
+
+export const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema.optional() });

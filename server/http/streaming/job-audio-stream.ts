@@ -5,7 +5,7 @@
  * was submitted for its file, the listener is only a guest.
  */
 import type { Context } from 'koa';
-import { getFormat } from '../../audio/encoders/index.ts';
+import { getFormat } from '../../audio/encoders/formats.ts';
 import type { LiveAudioService } from '../../jobs/streaming/live-audio.ts';
 import type { AudioFormat } from '../../shared/audio-format.ts';
 import { sendAudioStream } from './audio-stream.ts';

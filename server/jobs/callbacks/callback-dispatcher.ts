@@ -1,6 +1,7 @@
 /**
- * Sends a job's final status to its `callback_url` once the job is over (COMPLETE, FAILED
- * or CANCELLED): a plain JSON POST, which is what an n8n Wait node's resume URL takes.
+ * Sends a job's final status (the job status object of jobs/job-view.ts) to its `callback_url`
+ * once the job is over (COMPLETE, FAILED or CANCELLED): a plain JSON POST, which is what an
+ * n8n Wait node's resume URL takes.
  * Retries with exponential backoff on network errors, timeouts, 408/409/425/429 and 5xx, gives
  * up after `maxAttempts`, and records every attempt in the job (status `callback` field).
  * Deliveries cut short by a shutdown stay `pending` and are resumed by `resume()` at start.
@@ -13,6 +14,7 @@ import { isTerminal, type JobRecord } from '../../shared/job.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { JobEventBus, Unsubscribe } from '../events/job-event-bus.ts';
 import type { KeyedMutex } from '../keyed-mutex.ts';
+import { presentJob } from '../job-view.ts';
 import { signCallbackBody, SIGNATURE_HEADER } from './callback-signature.ts';
 import { sendCallback, type CallbackAttempt } from './callback-sender.ts';
 import { assertCallbackTarget, guardedLookup, type CallbackTargetPolicy } from './callback-target-policy.ts';
@@ -34,9 +36,6 @@ export interface CallbackDispatcherOptions {
   retryMaxMs: number;
   /** How long one attempt may take. @defaultValue 10000 */
   timeoutMs: number;
-  /** The body: the job's status JSON (the HTTP layer's shape, injected by main.ts). */
-  renderPayload: (record: JobRecord) => unknown;
-  userAgent: string;
   /** @defaultValue Math.random (jitter) */
   random?: () => number;
   /**
@@ -47,6 +46,7 @@ export interface CallbackDispatcherOptions {
 }
 
 export const CALLBACK_EVENT = 'job.finished';
+const USER_AGENT = 'chatterbox-server (callback)';
 
 export class CallbackDispatcher {
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -88,7 +88,7 @@ export class CallbackDispatcher {
     const first = await this.options.store.get(jobId);
     if (first === undefined || !needsDelivery(first)) return;
     if (this.options.claim !== undefined && !(await this.options.claim(jobId))) return;
-    const body = JSON.stringify(this.options.renderPayload(first));
+    const body = JSON.stringify(presentJob(first));
     const deliveryId = randomUUID();
     for (;;) {
       const status = await this.attempt(jobId, body, deliveryId);
@@ -126,7 +126,7 @@ export class CallbackDispatcher {
     }
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      'user-agent': this.options.userAgent,
+      'user-agent': USER_AGENT,
       'x-chatterbox-event': CALLBACK_EVENT,
       'x-chatterbox-delivery': deliveryId,
       'x-chatterbox-attempt': String(attemptNo),

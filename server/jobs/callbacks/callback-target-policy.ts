@@ -77,21 +77,13 @@ function matchesEntry(url: URL, entry: string): boolean {
 export function assertCallbackTarget(raw: string, policy: CallbackTargetPolicy): URL {
   const url = new URL(raw);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ValidationError('callback_url must be an http or https URL', 'callback_url', 'callback_url_not_allowed');
+    throw new ValidationError('callback_url must be an http or https URL', { code: 'callback_url_not_allowed', field: 'callback_url' });
   }
   if (policy.allowedHosts.length > 0 && !policy.allowedHosts.some((entry) => matchesEntry(url, entry))) {
-    throw new ValidationError(
-      `callback_url host ${url.host} is not in this server's allowed callback hosts (CHATTERBOX_CALLBACK_ALLOWED_HOSTS)`,
-      'callback_url',
-      'callback_url_not_allowed',
-    );
+    throw new ValidationError(`callback_url host ${url.host} is not in this server's allowed callback hosts (CHATTERBOX_CALLBACK_ALLOWED_HOSTS)`, { code: 'callback_url_not_allowed', field: 'callback_url' });
   }
   if (policy.denyPrivateAddresses && isInternalAddress(bareHost(url))) {
-    throw new ValidationError(
-      `callback_url points to an internal address (${bareHost(url)}), which this server refuses`,
-      'callback_url',
-      'callback_url_not_allowed',
-    );
+    throw new ValidationError(`callback_url points to an internal address (${bareHost(url)}), which this server refuses`, { code: 'callback_url_not_allowed', field: 'callback_url' });
   }
   return url;
 }

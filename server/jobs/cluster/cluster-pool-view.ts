@@ -4,7 +4,7 @@
  * has loaded its model, so a submitted job will run.
  */
 import type { WorkerStatus } from '../../workers/worker-pool.ts';
-import type { PoolView } from '../service-health.ts';
+import type { EngineView } from '../service-health.ts';
 import type { ClusterMember } from './cluster-presence.ts';
 
 /** A worker of the deployment: one engine on one device of one process. */
@@ -13,12 +13,15 @@ export interface ClusterWorkerStatus extends WorkerStatus {
   pid: number;
 }
 
-export class ClusterPoolView implements PoolView {
+export class ClusterPoolView implements EngineView {
   constructor(private readonly members: () => readonly ClusterMember[]) {}
 
   get ready(): boolean {
     return this.engineHosts().some((member) => member.ready);
   }
+
+  /** Each process resolves its own model; one that cannot is reported by firstError, the others may still run jobs. */
+  readonly modelError = null;
 
   get firstError(): { message: string } | null {
     for (const member of this.engineHosts()) {

@@ -7,7 +7,7 @@
 import { Queue, WaitingError, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../shared/logger.ts';
-import type { JobHandler, JobQueue } from './job-queue.ts';
+import type { DeliveryRepair, JobHandler, JobQueue } from './job-queue.ts';
 
 export interface BullMqJobQueueOptions {
   /** Connection for adding and inspecting jobs; BullMQ's worker duplicates it for its blocking reads. */
@@ -33,10 +33,6 @@ export interface BullMqJobQueueOptions {
   handlerAttempts?: number;
   /** Pause before running a thrown handler again; doubles each time. @defaultValue 1000 */
   handlerBackoffMs?: number;
-  /** Called before the handler when a job is delivered again (its worker died, or it was handed back). */
-  onRedelivery?: (jobId: string) => Promise<void>;
-  /** Called when BullMQ gives up on a job, so its record reaches a final status. */
-  onGiveUp?: (jobId: string, reason: string) => Promise<void>;
   logger: Logger;
 }
 
@@ -59,6 +55,7 @@ export class BullMqJobQueue implements JobQueue {
   private readonly active = new Map<string, ActiveJob>();
   private worker: Worker | undefined;
   private handler: JobHandler | undefined;
+  private repair: DeliveryRepair | undefined;
   private running = false;
   private closing: Promise<void> | undefined;
 
@@ -102,7 +99,6 @@ export class BullMqJobQueue implements JobQueue {
     return this.queue.getJobCountByTypes(...WAITING_STATES);
   }
 
-  /** True while the job is waiting or running somewhere in the cluster. */
   async has(jobId: string): Promise<boolean> {
     const job = await this.queue.getJob(jobId);
     if (job === undefined) return false;
@@ -110,8 +106,9 @@ export class BullMqJobQueue implements JobQueue {
     return state !== 'completed' && state !== 'failed' && state !== 'unknown';
   }
 
-  process(handler: JobHandler, concurrency: number): void {
+  process(handler: JobHandler, concurrency: number, repair?: DeliveryRepair): void {
     this.handler = handler;
+    this.repair = repair;
     this.worker ??= this.createWorker();
     this.setConcurrency(concurrency);
   }
@@ -167,7 +164,7 @@ export class BullMqJobQueue implements JobQueue {
 
   private async runJob(job: Job, token: string | undefined): Promise<void> {
     const jobId = job.id!;
-    if (job.attemptsStarted > 1) await this.options.onRedelivery?.(jobId);
+    if (job.attemptsStarted > 1) await this.repair?.reclaim(jobId);
     const entry: ActiveJob = { handBack: false };
     this.active.set(jobId, entry);
     try {
@@ -184,7 +181,7 @@ export class BullMqJobQueue implements JobQueue {
 
   private async giveUp(jobId: string, reason: string): Promise<void> {
     try {
-      await this.options.onGiveUp?.(jobId, reason);
+      await this.repair?.abandon(jobId, reason);
     } catch (error) {
       this.options.logger.error({ err: error, jobId }, 'could not record a job the queue gave up on');
     }

@@ -31,13 +31,9 @@ export class VoiceResolver {
     if (target !== undefined) {
       const aliased = match(voices, target);
       if (aliased !== undefined) return aliased;
-      throw new ValidationError(
-        `voice "${requested}" is mapped to "${target}" (CHATTERBOX_OPENAI_VOICES), but no such voice exists any more.`,
-        'voice',
-        'unknown_voice',
-      );
+      throw new ValidationError(`voice "${requested}" is mapped to "${target}" (CHATTERBOX_OPENAI_VOICES), but no such voice exists any more.`, { code: 'unknown_voice', field: 'voice' });
     }
-    throw new ValidationError(unknownMessage(requested, voices), 'voice', 'unknown_voice');
+    throw new ValidationError(unknownMessage(requested, voices), { code: 'unknown_voice', field: 'voice' });
   }
 
   /** Aliases pointing at `voice` (for GET /v1/audio/voices). */
@@ -54,11 +50,7 @@ function match(voices: readonly VoiceView[], requested: string): string | undefi
   const wanted = requested.trim().toLowerCase();
   const byName = voices.filter((voice) => voice.name.toLowerCase() === wanted);
   if (byName.length > 1) {
-    throw new ValidationError(
-      `${byName.length} voices are named "${requested}"; use one of their ids: ${byName.map((voice) => voice.id).join(', ')}.`,
-      'voice',
-      'ambiguous_voice',
-    );
+    throw new ValidationError(`${byName.length} voices are named "${requested}"; use one of their ids: ${byName.map((voice) => voice.id).join(', ')}.`, { code: 'ambiguous_voice', field: 'voice' });
   }
   return byName[0]?.id;
 }

@@ -3,7 +3,7 @@
  * arrive, for GET /tts/audio/:id?stream=1 and POST /v1/audio/speech. A job started for one
  * streaming client is cancelled when that client leaves and nobody else is listening.
  */
-import { createStreamEncoder } from '../../audio/encoders/index.ts';
+import { createStreamEncoder } from '../../audio/encoders/formats.ts';
 import { SAMPLE_RATE_HZ } from '../../shared/audio-constants.ts';
 import type { AudioFormat } from '../../shared/audio-format.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
@@ -50,7 +50,7 @@ export class LiveAudioService {
       if ((record.progress?.chunksDone ?? 0) > reader.received) {
         // This process did not see the job's first chunks (it started after them): a stream
         // from here would silently lack the beginning.
-        throw new ConflictError('stream_unavailable', `Job ${jobId} started before this server process could record its audio; download it when COMPLETE.`);
+        throw new ConflictError(`Job ${jobId} started before this server process could record its audio; download it when COMPLETE.`, { code: 'stream_unavailable' });
       }
       return { kind: 'live', record, reader };
     } catch (error) {
@@ -103,18 +103,18 @@ export class LiveAudioService {
   }
 
   private async endError(jobId: string, status: JobStatus | null): Promise<AppError> {
-    if (status === null) return new AppError('server_stopping', 'The server is shutting down; the stream ended early.', { status: 503 });
+    if (status === null) return new AppError('The server is shutting down; the stream ended early.', { code: 'server_stopping', status: 503 });
     try {
       return endedError(await this.jobs.get(jobId));
     } catch (error) {
-      return error instanceof AppError ? error : new AppError('stream_failed', 'The job ended before its audio was complete.', { status: 500 });
+      return error instanceof AppError ? error : new AppError('The job ended before its audio was complete.', { code: 'stream_failed', status: 500 });
     }
   }
 }
 
 function endedError(record: JobRecord): AppError {
   if (record.status === 'FAILED') {
-    return new ConflictError('job_failed', `Job ${record.id} failed: ${record.error?.message ?? 'unknown reason'}`);
+    return new ConflictError(`Job ${record.id} failed: ${record.error?.message ?? 'unknown reason'}`, { code: 'job_failed' });
   }
-  return new ConflictError('job_cancelled', `Job ${record.id} was cancelled.`);
+  return new ConflictError(`Job ${record.id} was cancelled.`, { code: 'job_cancelled' });
 }

@@ -2,9 +2,11 @@
 export class ConfigError extends Error {
   readonly problems: readonly string[];
 
-  constructor(problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  /** The message heads the list of problems, one per line. */
+  constructor(message: string, options: { problems: readonly string[]; cause?: unknown }) {
+    const list = options.problems.map((problem) => `  - ${problem}`).join('\n');
+    super(`${message}:\n${list}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ConfigError';
-    this.problems = problems;
+    this.problems = options.problems;
   }
 }

@@ -1,9 +1,9 @@
-import { AppError } from './app-error.ts';
+import { AppError, type ErrorDetails } from './app-error.ts';
 
-/** An uploaded reference clip cannot be decoded or breaks the clip limits (422). */
+/** An uploaded reference clip cannot be decoded or breaks the clip limits (422); the field defaults to `file`. */
 export class InvalidAudioError extends AppError {
-  constructor(message: string, code = 'invalid_audio', field = 'file') {
-    super(code, message, { status: 422, field });
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { ...details, code: details.code ?? 'invalid_audio', field: details.field ?? 'file', status: 422 });
     this.name = 'InvalidAudioError';
   }
 }

@@ -1,9 +1,9 @@
-import { AppError } from './app-error.ts';
+import { AppError, type ErrorDetails } from './app-error.ts';
 
 /** No such resource (404). */
 export class NotFoundError extends AppError {
-  constructor(message: string, code = 'not_found') {
-    super(code, message, { status: 404 });
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { ...details, code: details.code ?? 'not_found', status: 404 });
     this.name = 'NotFoundError';
   }
 }

@@ -23,7 +23,7 @@ export function toPlainError(error: unknown): PlainError {
 
 /** Rebuilds an AppError on the receiving side; the original stack is kept for the log. */
 export function fromPlainError(plain: PlainError): AppError {
-  const error = new AppError(plain.code, plain.message, { status: plain.status ?? 500, expose: true });
+  const error = new AppError(plain.message, { code: plain.code, status: plain.status ?? 500, expose: true });
   error.name = plain.name;
   if (plain.stack !== undefined) error.stack = plain.stack;
   return error;

@@ -1,9 +1,9 @@
-import { AppError } from './app-error.ts';
+import { AppError, type ErrorDetails } from './app-error.ts';
 
 /** Missing or wrong API key (401). */
 export class UnauthorizedError extends AppError {
-  constructor(message = 'A valid API key is required: send "Authorization: Bearer <key>".') {
-    super('unauthorized', message, { status: 401 });
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { ...details, code: details.code ?? 'unauthorized', status: 401 });
     this.name = 'UnauthorizedError';
   }
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { ConversionPool } from '../../../server/audio/conversion/conversion-pool.ts';
 import { convertAudio } from '../../../server/audio/conversion/convert-audio.ts';
-import { encodeAudio } from '../../../server/audio/encode.ts';
+import { encode } from '../../../server/audio/encoders/formats.ts';
 import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
 import { speechLikeSignal as tone } from './encoders/test-signals.ts';
 
@@ -16,7 +16,7 @@ describe('conversion pool', () => {
   after(() => pool.close());
 
   it('produces the same file as converting in-process', async () => {
-    const wav = await encodeAudio('wav', tone(2), SAMPLE_RATE_HZ);
+    const wav = await encode(tone(2), 'wav');
     const expected = await convertAudio({ source: wav.slice(), from: 'wav', to: 'flac' });
     const converted = await pool.convert({ source: wav.slice(), from: 'wav', to: 'flac' });
     assert.ok(converted instanceof Uint8Array);
@@ -24,14 +24,14 @@ describe('conversion pool', () => {
   });
 
   it('moves the source memory to the conversion thread instead of copying it', async () => {
-    const source = (await encodeAudio('wav', tone(1), SAMPLE_RATE_HZ)).slice();
+    const source = (await encode(tone(1), 'wav')).slice();
     const converted = await pool.convert({ source, from: 'wav', to: 'pcm' });
     assert.equal(source.byteLength, 0, 'the source buffer is detached: it went to another thread');
     assert.equal(converted.byteLength, SAMPLE_RATE_HZ * 2);
   });
 
   it('leaves a view into a shared buffer in place', async () => {
-    const wav = await encodeAudio('wav', tone(1), SAMPLE_RATE_HZ);
+    const wav = await encode(tone(1), 'wav');
     const shared = new Uint8Array(wav.byteLength + 16);
     shared.set(wav, 16);
     const view = shared.subarray(16);
@@ -41,7 +41,7 @@ describe('conversion pool', () => {
 
   it('rejects a source that does not decode, and keeps converting afterwards', async () => {
     await assert.rejects(pool.convert({ source: new TextEncoder().encode('not audio at all'), from: 'mp3', to: 'wav' }));
-    const wav = await encodeAudio('wav', tone(0.5), SAMPLE_RATE_HZ);
+    const wav = await encode(tone(0.5), 'wav');
     const converted = await pool.convert({ source: wav.slice(), from: 'wav', to: 'pcm' });
     assert.equal(converted.byteLength, SAMPLE_RATE_HZ);
   });

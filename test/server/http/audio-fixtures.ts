@@ -1,5 +1,5 @@
 /** Reference clips and WAV parsing for voice and download tests. */
-import { WaveFile } from '../../../models/wavefile-module.ts';
+import { WaveFile } from '../../../server/shared/wavefile.ts';
 
 /** A mono 16-bit WAV of a gently varying tone: `seconds` long at `sampleRate`. */
 export function toneWav(seconds: number, sampleRate = 16_000, amplitude = 0.4): Uint8Array {

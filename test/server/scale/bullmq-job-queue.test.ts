@@ -97,12 +97,13 @@ describe('BullMqJobQueue (real Redis)', { skip: redisSkip }, () => {
 
   it('hands a job back when its handler enqueues it again, and tells the next run it is a redelivery', async () => {
     const redelivered: string[] = [];
-    const queue = makeQueue({ onRedelivery: async (jobId) => void redelivered.push(jobId) });
+    const queue = makeQueue();
     const runs: string[] = [];
+    const repair = { reclaim: async (jobId: string) => void redelivered.push(jobId), abandon: async () => undefined };
     queue.process(async (jobId) => {
       runs.push(jobId);
       if (runs.length === 1) await queue.enqueue(jobId);
-    }, 1);
+    }, 1, repair);
     await queue.enqueue('job-x');
     await waitFor(() => runs.length === 2, 'the handed-back job to run again');
     assert.deepEqual(runs, ['job-x', 'job-x']);
@@ -123,9 +124,10 @@ describe('BullMqJobQueue (real Redis)', { skip: redisSkip }, () => {
     await producer.close();
 
     const redelivered: string[] = [];
-    const survivor = makeQueue({ lockDurationMs, stalledIntervalMs: timing.stalledInterval, onRedelivery: async (jobId) => void redelivered.push(jobId) }, name);
+    const survivor = makeQueue({ lockDurationMs, stalledIntervalMs: timing.stalledInterval }, name);
     const ran: string[] = [];
-    survivor.process(async (jobId) => void ran.push(jobId), 1);
+    const repair = { reclaim: async (jobId: string) => void redelivered.push(jobId), abandon: async () => undefined };
+    survivor.process(async (jobId) => void ran.push(jobId), 1, repair);
     await waitFor(() => ran.length === 1, 'the stalled job to run on the surviving worker', 8000);
     assert.deepEqual(ran, ['orphan']);
     assert.deepEqual(redelivered, ['orphan']);
@@ -133,12 +135,13 @@ describe('BullMqJobQueue (real Redis)', { skip: redisSkip }, () => {
 
   it('gives up on a job whose handler keeps throwing after the configured attempts', async () => {
     const gaveUp: Array<[string, string]> = [];
-    const queue = makeQueue({ handlerAttempts: 2, handlerBackoffMs: 10, onGiveUp: async (jobId, reason) => void gaveUp.push([jobId, reason]) });
+    const queue = makeQueue({ handlerAttempts: 2, handlerBackoffMs: 10 });
     let runs = 0;
+    const repair = { reclaim: async () => undefined, abandon: async (jobId: string, reason: string) => void gaveUp.push([jobId, reason]) };
     queue.process(async () => {
       runs += 1;
       throw new Error('store unreachable');
-    }, 1);
+    }, 1, repair);
     await queue.enqueue('doomed');
     await waitFor(() => gaveUp.length === 1, 'the queue to give up');
     assert.equal(runs, 2);

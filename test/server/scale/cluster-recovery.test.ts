@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Redis } from 'ioredis';
-import { jobRepair } from '../../../server/jobs/cluster/cluster-job-repair.ts';
-import { recoverClusterJobs } from '../../../server/jobs/cluster/cluster-recovery.ts';
+import { deliveryRepair } from '../../../server/jobs/delivery-repair.ts';
+import { recoverJobs } from '../../../server/jobs/recovery.ts';
 import { closeRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import type { JobEvent } from '../../../server/jobs/events/job-event-bus.ts';
 import { LocalEventBus } from '../../../server/jobs/events/local-event-bus.ts';
@@ -70,8 +70,8 @@ describe('shared job state repair (real Redis)', { skip: redisSkip }, () => {
     await queue.enqueue(heldQueued.id);
     await queue.enqueue(runningElsewhere.id); // stands for a job a worker holds
 
-    const options = { store, queue, lock, clock: { now: () => Date.now() }, logger: quietLogger, audioDir: join(dir, 'audio'), voicesDir: join(dir, 'voices') };
-    const result = await recoverClusterJobs(await store.open(), options);
+    const options = { store, queue, lock, clock: { now: () => Date.now() }, logger: quietLogger, audioDir: join(dir, 'audio'), voicesDir: join(dir, 'voices'), minFileAgeMs: HOUR_MS };
+    const result = await recoverJobs(await store.open(), options);
 
     assert.deepEqual({ enqueued: result.enqueued, requeued: result.requeued }, { enqueued: 1, requeued: 1 });
     assert.equal((await store.get(orphanedProcessing.id))?.status, 'QUEUED');
@@ -99,8 +99,8 @@ describe('shared job state repair (real Redis)', { skip: redisSkip }, () => {
     await writeFile(join(audio, `${newId()}.wav`), 'x'); // a job created after the snapshot
     const young = (await readdir(audio)).filter((name) => !(name in files));
 
-    const result = await recoverClusterJobs(await store.open(), {
-      store, queue, lock, clock: { now: () => Date.now() }, logger: quietLogger, audioDir: audio, voicesDir: join(dir, 'voices'),
+    const result = await recoverJobs(await store.open(), {
+      store, queue, lock, clock: { now: () => Date.now() }, logger: quietLogger, audioDir: audio, voicesDir: join(dir, 'voices'), minFileAgeMs: HOUR_MS,
     });
 
     assert.deepEqual({ orphanFiles: result.orphanFiles, tempFiles: result.tempFiles }, { orphanFiles: 1, tempFiles: 1 });
@@ -108,7 +108,7 @@ describe('shared job state repair (real Redis)', { skip: redisSkip }, () => {
   });
 
   it('puts a redelivered PROCESSING job back to QUEUED and fails a job the queue gave up on', async () => {
-    const repair = jobRepair({ store, lock, bus, clock: { now: () => 5 }, metrics: createMetrics(), logger: quietLogger });
+    const repair = deliveryRepair({ store, lock, bus, clock: { now: () => 5 }, metrics: createMetrics(), logger: quietLogger });
     const interrupted = record('PROCESSING', 2);
     const abandoned = record('QUEUED');
     const done = record('COMPLETE', 1);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Redis } from 'ioredis';
-import { RedisJobIndex } from '../../../server/jobs/cluster/redis-job-index.ts';
+import { RedisJobIndex } from '../../../server/storage/redis-job-index.ts';
 import { closeRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import { MemoryJobIndex, type IndexEntry, type JobIndex } from '../../../server/storage/job-index.ts';
 import { redisSkip, removeKeys, testRedis, uniqueName } from './scale-test-env.ts';

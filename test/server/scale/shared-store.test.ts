@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import KeyvPostgres from '@keyv/postgres';
 import type { Redis } from 'ioredis';
-import { RedisJobIndex } from '../../../server/jobs/cluster/redis-job-index.ts';
+import { RedisJobIndex } from '../../../server/storage/redis-job-index.ts';
 import { closeRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import type { KeyvFactory } from '../../../server/storage/keyv-factory.ts';
 import { KeyvJobStore } from '../../../server/storage/keyv-job-store.ts';

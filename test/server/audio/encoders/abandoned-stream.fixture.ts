@@ -3,7 +3,7 @@
  * mid-way without end() or abort(), then collects garbage. The codec's worker thread keeps the
  * process alive unless the encoder releases it, so a clean exit is the evidence.
  */
-import { createStreamEncoder } from '../../../../server/audio/encoders/index.ts';
+import { createStreamEncoder } from '../../../../server/audio/encoders/formats.ts';
 
 const collect = (globalThis as { gc?: () => void }).gc;
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { floatToPcm16 } from '../../../../server/audio/pcm16.ts';
-import { createStreamEncoder, encode, FORMAT_DESCRIPTORS } from '../../../../server/audio/encoders/index.ts';
+import { createStreamEncoder, encode, FORMAT_DESCRIPTORS } from '../../../../server/audio/encoders/formats.ts';
 import type { AudioFormat } from '../../../../server/shared/audio-format.ts';
 import { SAMPLE_RATE_HZ } from '../../../../server/shared/audio-constants.ts';
 import { decode, FFMPEG_MISSING, probe } from './ffmpeg-decoder.ts';

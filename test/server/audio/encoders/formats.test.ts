@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createStreamEncoder, encode, FORMAT_DESCRIPTORS, getFormat } from '../../../../server/audio/encoders/index.ts';
+import { createStreamEncoder, encode, FORMAT_DESCRIPTORS, getFormat } from '../../../../server/audio/encoders/formats.ts';
 import { AUDIO_FORMAT_NAMES } from '../../../../server/shared/audio-format.ts';
-import { AppError } from '../../../../server/shared/errors/index.ts';
+import { AppError } from '../../../../server/shared/errors/app-error.ts';
 import { speechLikeSignal } from './test-signals.ts';
 
 const SHORT_CLIP = speechLikeSignal(0.2);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { encode, createStreamEncoder } from '../../../../server/audio/encoders/index.ts';
+import { encode, createStreamEncoder } from '../../../../server/audio/encoders/formats.ts';
 import { STREAMING_SIZE } from '../../../../server/audio/encoders/wav.format.ts';
 
 const CLIP = Float32Array.from({ length: 2_400 }, (_, index) => Math.sin(index / 10) / 2);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_VOICE_FILE, SAMPLE_RATE_HZ } from '../../../../models/contract.ts';
 import { tinyAudioSamples, tinySpeechTokenCount } from '../../../../models/tiny/script.ts';
-import { WaveFile } from '../../../../models/wavefile-module.ts';
+import { WaveFile } from '../../../../server/shared/wavefile.ts';
 import { joinedLength, pauseSamples } from '../../../../server/audio/join-chunks.ts';
 import { peakOf, TARGET_PEAK } from '../../../../server/audio/level.ts';
 import { DEFAULT_TARGET_LUFS, integratedLoudness } from '../../../../server/audio/loudness.ts';

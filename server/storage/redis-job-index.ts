@@ -5,7 +5,7 @@
  * the store fills it again from the records.
  */
 import type { Redis } from 'ioredis';
-import type { IndexEntry, JobIndex } from '../../storage/job-index.ts';
+import type { IndexEntry, JobIndex } from './job-index.ts';
 
 /** Members fetched per round trip while a page is being filled. */
 const PAGE_BATCH = 200;

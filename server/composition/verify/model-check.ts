@@ -13,11 +13,11 @@ import { checkFiles, checkSidecars, type Check } from '../../../models/verify-fi
 import { integratedLoudness } from '../../audio/loudness.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../../shared/languages.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../../shared/generation.ts';
-import { readTextPositionTable, readTextTableRows } from '../chatterbox/chatterbox-sessions.ts';
-import { createEngine, type ChatterboxEngine } from '../index.ts';
-import { validateModelDir } from '../model-validator.ts';
-import { TextFrontEnd } from '../text/text-front-end.ts';
-import { checkTokenizer } from '../text/tokenizer-check.ts';
+import { readTextPositionTable, readTextTableRows } from '../../engine/chatterbox/chatterbox-sessions.ts';
+import { createEngine, type ChatterboxEngine } from '../../engine/index.ts';
+import { validateModelDir } from '../../engine/model-validator.ts';
+import { TextFrontEnd } from '../../engine/text/text-front-end.ts';
+import { checkTokenizer } from '../../engine/text/tokenizer-check.ts';
 import { SAMPLE_SENTENCES } from './sample-sentences.ts';
 
 export type { Check } from '../../../models/verify-files.ts';

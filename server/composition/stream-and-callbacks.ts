@@ -1,24 +1,22 @@
 /**
- * Composition of issue 6's services (streaming, OpenAI voice names, callbacks) for main.ts:
- * what they need from the core, built and started in one place, closed in reverse.
+ * The services a process with HTTP adds on top of the jobs: live audio of running jobs
+ * (?stream=1, /v1/audio/speech), OpenAI voice names, and callbacks; built and started in one
+ * place, closed in reverse.
  */
-import { presentJob } from './http/presenters/job.presenter.ts';
-import { CallbackDispatcher } from './jobs/callbacks/callback-dispatcher.ts';
-import { assertCallbackTarget, type CallbackTargetPolicy } from './jobs/callbacks/callback-target-policy.ts';
-import type { JobEventBus } from './jobs/events/job-event-bus.ts';
-import type { JobService } from './jobs/job-service.ts';
-import type { KeyedMutex } from './jobs/keyed-mutex.ts';
-import { VoiceResolver } from './jobs/speech/voice-resolver.ts';
-import { ChunkJournal } from './jobs/streaming/chunk-journal.ts';
-import { LiveAudioService } from './jobs/streaming/live-audio.ts';
-import type { VoiceService } from './jobs/voice-service.ts';
-import type { Config } from './config/config.ts';
-import type { JobStore } from './storage/job-store.ts';
-import type { Clock } from './shared/clock.ts';
-import type { JobRecord } from './shared/job.ts';
-import type { Logger } from './shared/logger.ts';
-
-const USER_AGENT = 'chatterbox-server (callback)';
+import { CallbackDispatcher } from '../jobs/callbacks/callback-dispatcher.ts';
+import { assertCallbackTarget, type CallbackTargetPolicy } from '../jobs/callbacks/callback-target-policy.ts';
+import type { JobEventBus } from '../jobs/events/job-event-bus.ts';
+import type { JobService } from '../jobs/job-service.ts';
+import type { KeyedMutex } from '../jobs/keyed-mutex.ts';
+import { VoiceResolver } from '../jobs/speech/voice-resolver.ts';
+import { ChunkJournal } from '../jobs/streaming/chunk-journal.ts';
+import { LiveAudioService } from '../jobs/streaming/live-audio.ts';
+import type { VoiceService } from '../jobs/voice-service.ts';
+import type { Config } from '../config/config.ts';
+import type { JobStore } from '../storage/job-store.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { JobRecord } from '../shared/job.ts';
+import type { Logger } from '../shared/logger.ts';
 
 export interface StreamAndCallbacks {
   live: LiveAudioService;
@@ -48,8 +46,8 @@ export interface StreamAndCallbackDeps {
   logger: Logger;
   jobs: JobService;
   voices: VoiceService;
-  /** Scale-out: lets one process of the deployment deliver each callback. */
-  claimCallback?: (jobId: string) => Promise<boolean>;
+  /** Lets one process of the deployment deliver each callback. */
+  claimCallback: (jobId: string) => Promise<boolean>;
 }
 
 export function createStreamAndCallbacks(deps: StreamAndCallbackDeps): StreamAndCallbacks {
@@ -67,8 +65,6 @@ export function createStreamAndCallbacks(deps: StreamAndCallbackDeps): StreamAnd
     retryBaseMs: config.callbacks.retryBaseMs,
     retryMaxMs: config.callbacks.retryMaxMs,
     timeoutMs: config.callbacks.timeoutMs,
-    renderPayload: presentJob,
-    userAgent: USER_AGENT,
     claim: deps.claimCallback,
   });
   return {

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { graphFile } from '../../../models/contract.ts';
 import { encodeModelWithData } from '../../../models/onnx/onnx-writer.ts';
 import { buildConditionalDecoderGraph } from '../../../models/tiny/graphs/conditional-decoder.graph.ts';
-import { verifyModel, type Check } from '../../../server/engine/verify/model-check.ts';
-import { formatReport } from '../../../server/engine/verify/report.ts';
-import { tinyModel } from './tiny-model.fixture.ts';
+import { verifyModel, type Check } from '../../../server/composition/verify/model-check.ts';
+import { formatReport } from '../../../server/composition/verify/report.ts';
+import { tinyModel } from '../engine/tiny-model.fixture.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 let work: string;
@@ -74,7 +74,7 @@ describe('verifyModel', () => {
 
   it('prints the report and exits 1 from the command line when a check fails', () => {
     const dir = join(work, 'missing-tag');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/engine/verify/verify.cli.ts', '--model', dir, '--brief'], { cwd: REPO, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/composition/verify/verify.cli.ts', '--model', dir, '--brief'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /^FAIL\s+tokenizer\s+language tag \[sw\] is missing$/m);
     assert.match(run.stdout, /^Result: FAILED, 2 of \d+ checks failed$/m);

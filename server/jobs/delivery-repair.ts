@@ -1,18 +1,19 @@
 /**
- * What the BullMQ queue asks of the job records when delivery did not go to plan: a job
- * delivered again after its worker died is still PROCESSING in the store and must be
+ * The job records' side of a shared queue's redeliveries (queue/job-queue.ts DeliveryRepair):
+ * a job delivered again after its worker died is still PROCESSING in the store and must be
  * QUEUED for the runner to take it; a job the queue gave up on must end FAILED.
  */
-import type { JobStore } from '../../storage/job-store.ts';
-import type { Clock } from '../../shared/clock.ts';
-import { isTerminal } from '../../shared/job.ts';
-import type { Logger } from '../../shared/logger.ts';
-import type { ServiceMetrics } from '../../shared/metrics.ts';
-import type { JobEventBus } from '../events/job-event-bus.ts';
-import { toFailed, toRequeued } from '../job-state.ts';
-import type { KeyedMutex } from '../keyed-mutex.ts';
+import type { JobStore } from '../storage/job-store.ts';
+import type { Clock } from '../shared/clock.ts';
+import { isTerminal } from '../shared/job.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { ServiceMetrics } from '../shared/metrics.ts';
+import type { JobEventBus } from './events/job-event-bus.ts';
+import { toFailed, toRequeued } from './job-state.ts';
+import type { KeyedMutex } from './keyed-mutex.ts';
+import type { DeliveryRepair } from './queue/job-queue.ts';
 
-export interface JobRepairOptions {
+export interface DeliveryRepairOptions {
   store: JobStore;
   lock: KeyedMutex;
   bus: JobEventBus;
@@ -21,14 +22,12 @@ export interface JobRepairOptions {
   logger: Logger;
 }
 
-export interface JobRepair {
-  /** For `onRedelivery`: PROCESSING -> QUEUED; the interrupted attempt stays counted, so a job that kills workers ends FAILED. */
-  reclaim(jobId: string): Promise<void>;
-  /** For `onGiveUp`: the record ends FAILED with the queue's reason, unless it already finished. */
-  abandon(jobId: string, reason: string): Promise<void>;
-}
-
-export function jobRepair(options: JobRepairOptions): JobRepair {
+/**
+ * reclaim: PROCESSING -> QUEUED; the interrupted attempt stays counted, so a job that kills
+ * workers ends FAILED. abandon: the record ends FAILED with the queue's reason, unless it
+ * already finished.
+ */
+export function deliveryRepair(options: DeliveryRepairOptions): DeliveryRepair {
   const { store, lock, bus, clock, metrics, logger } = options;
   return {
     async reclaim(jobId) {
