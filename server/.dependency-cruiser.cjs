@@ -1,7 +1,7 @@
-// Architecture rules: data flows one way, http -> jobs -> workers -> engine -> audio -> storage,
+// Architecture rules: data flows one way, http -> jobs -> workers -> engine -> text -> audio -> storage,
 // with shared/ at the bottom and the composition (main.ts and composition/, which build and
 // start the layers) on top. CI fails on a violation.
-const layers = ['http', 'jobs', 'workers', 'engine', 'audio', 'storage', 'shared'];
+const layers = ['http', 'jobs', 'workers', 'engine', 'text', 'audio', 'storage', 'shared'];
 
 const upwardImports = layers.slice(1).map((layer, index) => ({
   name: `${layer}-imports-upward`,
