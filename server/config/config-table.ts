@@ -17,7 +17,8 @@ export function renderConfigTable(shape: Shape = envSchema.shape): string {
     if (typeof meta.description !== 'string' || meta.description === '') {
       throw new Error(`${name} has no description: add .describe('…') to it in env.schema.ts`);
     }
-    const shown = typeof meta.defaultText === 'string' ? meta.defaultText : describeDefault(name, schema);
+    const shown =
+      typeof meta.defaultText === 'string' ? meta.defaultText : describeDefault(name, schema);
     return `| \`${name}\` | ${cell(shown)} | ${cell(meta.description)} |`;
   });
   return ['| Variable | Default | Meaning |', '|---|---|---|', ...rows].join('\n');
@@ -44,6 +45,7 @@ function cell(text: string): string {
 export function replaceConfigTable(markdown: string, table: string): string {
   const start = markdown.indexOf(TABLE_START);
   const end = markdown.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`expected ${TABLE_START} … ${TABLE_END} in the document`);
+  if (start < 0 || end < start)
+    throw new Error(`expected ${TABLE_START} … ${TABLE_END} in the document`);
   return `${markdown.slice(0, start + TABLE_START.length)}\n${table}\n${markdown.slice(end)}`;
 }

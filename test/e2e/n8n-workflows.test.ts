@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { hasFfprobe, parseWav, probeAudio } from '../nodes/helpers/audio-probe.ts';
+import { parseWav, probeAudio } from '../nodes/helpers/audio-probe.ts';
 import { startService, type RunningService } from '../nodes/helpers/service.ts';
 import {
   createHost,
@@ -36,6 +36,7 @@ import {
   type RunItem,
 } from './helpers/n8n-host.ts';
 import { startOpenAiStub, type OpenAiStub } from './helpers/openai-stub.ts';
+import { ffmpegSkip } from '../support/requirements.ts';
 
 const SPOKEN_TEXT = 'Good morning, team. The build is green and the coffee is fresh.';
 const WORKFLOWS = join(REPO_ROOT, 'examples', 'workflows');
@@ -70,7 +71,7 @@ function assertAudio(bytes: Buffer, extension: string, reportedSeconds: number):
     assert.equal(wav.sampleRate, 24_000);
     assert.ok(Math.abs(wav.durationSeconds - reportedSeconds) < DURATION_TOLERANCE_SECONDS);
   }
-  if (hasFfprobe()) {
+  if (ffmpegSkip() === false) {
     const probe = probeAudio(bytes, extension);
     assert.ok(
       Math.abs(probe.durationSeconds - reportedSeconds) < DURATION_TOLERANCE_SECONDS,

@@ -23,7 +23,9 @@ describe('the configuration table in docs/operations.md', () => {
   });
 
   it('has one row per variable of the schema, in schema order', () => {
-    const names = [...documentedTable().matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]);
+    const names = [...documentedTable().matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map(
+      (match) => match[1],
+    );
     assert.deepEqual(names, Object.keys(envSchema.shape));
   });
 });
@@ -41,7 +43,10 @@ describe('renderConfigTable', () => {
   });
 
   it('refuses a variable without a description', () => {
-    assert.throws(() => renderConfigTable({ NEW_VARIABLE: envString('x') }), /NEW_VARIABLE has no description/);
+    assert.throws(
+      () => renderConfigTable({ NEW_VARIABLE: envString('x') }),
+      /NEW_VARIABLE has no description/,
+    );
   });
 
   it('keeps a pipe in a description inside its cell', () => {
@@ -52,7 +57,10 @@ describe('renderConfigTable', () => {
 describe('replaceConfigTable', () => {
   it('replaces only the text between the markers', () => {
     const doc = `intro\n${TABLE_START}\nold\n${TABLE_END}\noutro\n`;
-    assert.equal(replaceConfigTable(doc, 'new'), `intro\n${TABLE_START}\nnew\n${TABLE_END}\noutro\n`);
+    assert.equal(
+      replaceConfigTable(doc, 'new'),
+      `intro\n${TABLE_START}\nnew\n${TABLE_END}\noutro\n`,
+    );
   });
 
   it('refuses a document without the markers', () => {
