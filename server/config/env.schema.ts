@@ -94,6 +94,9 @@ export const envSchema = z.object({
   CHATTERBOX_VOICE_MAX_SECONDS: envNumber({ min: 0.1, max: 600, fallback: 30 }),
   CHATTERBOX_MAX_QUEUED_JOBS: envInt({ min: 1, max: 10_000_000, fallback: 10_000 }),
   CHATTERBOX_MAX_ATTEMPTS: envInt({ min: 1, max: 100, fallback: 3 }),
+  CHATTERBOX_MIN_FREE_DISK_MB: envInt({ min: 0, max: 100_000_000, fallback: 512 }).describe(
+    'Free space on the data directory below which /health reports degraded (0: never).',
+  ),
   CHATTERBOX_IDEMPOTENCY_TTL_HOURS: envNumber({ min: 0.01, max: 24 * 365, fallback: 24 }),
   CHATTERBOX_SHUTDOWN_GRACE_SECONDS: envNumber({ min: 0, max: 3600, fallback: 30 }),
   CHATTERBOX_CALLBACK_SECRET: z.preprocess(
