@@ -42,6 +42,8 @@ export interface Config {
     readonly voiceMinSeconds: number;
     readonly voiceMaxSeconds: number;
     readonly maxQueuedJobs: number;
+    /** Free bytes on the data directory below which health reports degraded; 0 never. */
+    readonly minFreeDiskBytes: number;
   };
   readonly jobs: {
     /** Age after which jobs and their files are removed; null keeps them forever. */

@@ -140,6 +140,9 @@ export const envSchema = z.object({
   CHATTERBOX_MAX_ATTEMPTS: envInt({ min: 1, max: 100, fallback: 3 }).describe(
     'Starts of one job (including restarts after a crash) before it is marked FAILED (`too_many_attempts`)',
   ),
+  CHATTERBOX_MIN_FREE_DISK_MB: envInt({ min: 0, max: 100_000_000, fallback: 512 }).describe(
+    'Free space on the data directory below which /health reports degraded (0: never)',
+  ),
   CHATTERBOX_IDEMPOTENCY_TTL_HOURS: envNumber({ min: 0.01, max: 24 * 365, fallback: 24 }).describe(
     'How long an `Idempotency-Key` maps to its job',
   ),

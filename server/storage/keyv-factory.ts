@@ -39,7 +39,9 @@ export async function createSqliteKeyvFactory(file: string): Promise<KeyvFactory
     namespace<T>(name: string): Keyv<T> {
       const store = spare ?? connect();
       spare = undefined;
-      return new Keyv<T>({ store, namespace: name });
+      // Errors are thrown, never swallowed: keyv's default answers `false` for a write that hit
+      // a full disk, and the caller would acknowledge a job that was never stored.
+      return new Keyv<T>({ store, namespace: name, throwOnErrors: true });
     },
     async close(): Promise<void> {
       await Promise.allSettled(adapters.splice(0).map((adapter) => adapter.disconnect()));
