@@ -72,7 +72,7 @@ const backends: { name: string; skip: string | false; open: () => Promise<KeyvFa
   { name: 'SQLite', skip: false, open: async () => createSqliteKeyvFactory(join(await tmpDir(), 'jobs.sqlite')), cleanup: async () => undefined },
   {
     name: 'Redis',
-    skip: redisSkip,
+    skip: redisSkip(),
     open: () => createRedisKeyvFactory(REDIS_URL!, runId),
     cleanup: async () => {
       const redis = await testRedis();
@@ -82,7 +82,7 @@ const backends: { name: string; skip: string | false; open: () => Promise<KeyvFa
   },
   {
     name: 'PostgreSQL',
-    skip: postgresSkip,
+    skip: postgresSkip(),
     open: () => createPostgresKeyvFactory(POSTGRES_URL!, runId.replaceAll('-', '_')),
     cleanup: async () => {
       const adapter = new KeyvPostgres({ uri: POSTGRES_URL!, table: runId.replaceAll('-', '_') });
