@@ -55,9 +55,9 @@ const CANGJIE_END_ID = 2064; // [cj_.]
 const CANGJIE_DIGIT_FIRST_ID = 2065;
 
 /** Template special tokens: speech-space ids the text vocabulary does not contain. */
-export const TEMPLATE_TOKENS = { exaggeration: '[EXAGGERATION]', startSpeech: '[START_SPEECH]', start: '[START]', stop: '[STOP]' };
+const TEMPLATE_TOKENS = { exaggeration: '[EXAGGERATION]', startSpeech: '[START_SPEECH]', start: '[START]', stop: '[STOP]' };
 
-export function buildTinyVocabulary(): { vocab: Map<string, number>; added: Array<{ content: string; id: number; normalized: boolean; special: boolean }> } {
+function buildTinyVocabulary(): { vocab: Map<string, number>; added: Array<{ content: string; id: number; normalized: boolean; special: boolean }> } {
   const vocab = new Map<string, number>();
   const added: Array<{ content: string; id: number; normalized: boolean; special: boolean }> = [];
   const addSpecial = (content: string, id: number, normalized = false) => {

@@ -4,7 +4,7 @@
  */
 
 /** Absolute level below which a sample counts as silence (the C# port's threshold). */
-export const SILENCE_THRESHOLD = 0.01;
+const SILENCE_THRESHOLD = 0.01;
 /** Silence kept around the voiced part so onsets are not clipped. */
 export const SILENCE_MARGIN_SECONDS = 0.05;
 

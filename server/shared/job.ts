@@ -7,13 +7,13 @@ import type { LanguageCode } from './languages.ts';
 export const JOB_STATUSES = ['QUEUED', 'PROCESSING', 'COMPLETE', 'FAILED', 'CANCELLED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELLED'];
+const TERMINAL_STATUSES: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELLED'];
 
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
-export interface JobProgress {
+interface JobProgress {
   chunksDone: number;
   chunksTotal: number;
 }
@@ -33,18 +33,6 @@ export interface JobAudio {
 export interface JobFailure {
   code: string;
   message: string;
-}
-
-/** What the service submits: validated input plus the concrete seed it drew. */
-export interface JobInput {
-  text: string;
-  language: LanguageCode;
-  voice: string;
-  params: GenerationParams;
-  format: AudioFormat;
-  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. */
-  speed: number;
-  callbackUrl: string | null;
 }
 
 /** The persisted job. The text is stored apart (see JobStore) so records stay small. */

@@ -10,10 +10,10 @@ import type { LanguageCode } from '../../shared/languages.ts';
 
 /** Character budget per chunk; Chinese and Japanese characters expand to several tokens each. */
 const MAX_CHUNK_CHARS: Partial<Record<LanguageCode, number>> = { zh: 80, ja: 80, ko: 120 };
-export const DEFAULT_MAX_CHUNK_CHARS = 250;
+const DEFAULT_MAX_CHUNK_CHARS = 250;
 /** Shorter pieces are merged with a neighbour; CJK packs a sentence into few characters. */
 const MIN_CHUNK_CHARS: Partial<Record<LanguageCode, number>> = { zh: 4, ja: 4, ko: 5 };
-export const DEFAULT_MIN_CHUNK_CHARS = 12;
+const DEFAULT_MIN_CHUNK_CHARS = 12;
 
 const CLAUSE_BREAK = /(?<=[,;:，、；：،])\s*/u;
 
@@ -21,7 +21,7 @@ export function maxChunkChars(language: LanguageCode): number {
   return MAX_CHUNK_CHARS[language] ?? DEFAULT_MAX_CHUNK_CHARS;
 }
 
-export function minChunkChars(language: LanguageCode): number {
+function minChunkChars(language: LanguageCode): number {
   return MIN_CHUNK_CHARS[language] ?? DEFAULT_MIN_CHUNK_CHARS;
 }
 

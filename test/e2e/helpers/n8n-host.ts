@@ -69,7 +69,7 @@ function run(command: string, args: string[], cwd: string): string {
   return result.stdout;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
