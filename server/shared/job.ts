@@ -53,10 +53,10 @@ export interface JobRecord {
   error: JobFailure | null;
   /** How many times a worker has started this job (crash recovery gives up after a limit). */
   attempts: number;
-  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. Absent in records older than issue 6. */
+  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. Absent in records written before the field existed. */
   speed?: number;
   callbackUrl: string | null;
-  /** Delivery of the callback_url notification; null without one. Absent in records older than issue 6. */
+  /** Delivery of the callback_url notification; null without one. Absent in records written before the field existed. */
   callback?: JobCallbackStatus | null;
   idempotencyKey: string | null;
 }

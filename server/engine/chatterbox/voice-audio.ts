@@ -10,7 +10,10 @@ import { resample } from '../../audio/resample.ts';
 import { limitDuration, trimSilence } from '../../audio/trim.ts';
 import { InvalidAudioError } from '../../shared/errors/invalid-audio-error.ts';
 
-/** The encoder uses the first 10 s for prompt tokens and mel (reference §4). */
+/**
+ * The speech encoder uses the first 10 s for prompt tokens and mel (the export script,
+ * VladOS95-cyber/onnx_conversion_scripts chatterbox/chatterbox_to_onnx_conversion_script.py).
+ */
 const MAX_REFERENCE_SECONDS = 10;
 /** Shorter than this, the encoder yields almost no prompt tokens. */
 const MIN_REFERENCE_SECONDS = 0.5;

@@ -1,6 +1,7 @@
 /**
  * Splits long text into chunks the model handles well: one sentence per run is the safe
- * default (a run over two sentences tends to read the first and ramble, reference §5.1).
+ * default (a run over two sentences tends to read the first and ramble, as dahshury/WinSTT
+ * measured for this export; its src-tauri/src/winstt/tts/splitter.rs splits the same way).
  * Sentences come from ICU's sentence segmenter (Intl.Segmenter), which knows CJK, Hindi,
  * Arabic and Greek sentence punctuation. Over-long sentences are broken at clause
  * punctuation, then at spaces, then (scripts without spaces) between graphemes. Fragments
