@@ -69,7 +69,7 @@ export interface Config {
     /** Lower-case alias (e.g. an OpenAI voice name) -> voice id or voice name. */
     readonly voiceAliases: Readonly<Record<string, string>>;
   };
-  /** Which parts this process runs, and how it shares jobs with the other processes (issue 7). */
+  /** Which parts this process runs, and how it shares jobs with the other processes (docs/scale-out.md). */
   readonly deployment: {
     /** all: HTTP and engines; api: HTTP only; worker: engines only. */
     readonly role: 'all' | 'api' | 'worker';

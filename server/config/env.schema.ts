@@ -13,24 +13,24 @@ import { parseStoreUrl } from './store-url.ts';
 /** Repository root: defaults for data and model cache live beside the code on a fresh clone. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export const DEFAULT_PORT = 8123;
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_DATA_DIR = `${REPO_ROOT}data`;
+const DEFAULT_PORT = 8123;
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_DATA_DIR = `${REPO_ROOT}data`;
 export const DEFAULT_MODEL_CACHE_DIR = `${REPO_ROOT}models/cache`;
 /** Keys shorter than this are refused: they would be guessable by brute force. */
-export const MIN_API_KEY_LENGTH = 16;
+const MIN_API_KEY_LENGTH = 16;
 const KIBIBYTE = 1024;
 const MEBIBYTE = 1024 * KIBIBYTE;
 
 /** Callback signatures with a shorter secret could be brute-forced. */
-export const MIN_CALLBACK_SECRET_LENGTH = 16;
+const MIN_CALLBACK_SECRET_LENGTH = 16;
 const ALLOWED_HOST_PATTERN = /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$|^[0-9a-f:]+$/i;
 /** `alias=voice`; the voice part is an id or a name and may contain spaces. */
 const VOICE_ALIAS_PATTERN = /^[^=\s]+\s*=\s*[^=]+$/;
 const DEVICE_PATTERN = /^(cpu|cuda:\d{1,2})$/;
 const MODEL_PRESETS = ['q4', 'q4f16', 'fp16', 'fp32', 'tiny', 'tiny-slow'];
-export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
-export const QUEUE_KINDS = ['local', 'redis'] as const;
+const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+const QUEUE_KINDS = ['local', 'redis'] as const;
 const REDIS_URL_PATTERN = /^rediss?:\/\//;
 const REDIS_PREFIX_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 /** PostgreSQL identifier the adapter may use unquoted. */

@@ -220,8 +220,9 @@ export class JobRunner {
   }
 }
 
+/** The synthesis thread died under the job (it restarts on its own). */
 function isWorkerLoss(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error.code === 'worker_crashed' || error.message.includes('closing'));
+  return error instanceof Error && 'code' in error && error.code === 'worker_crashed';
 }
 
 /** What the job records: a specific code when the engine gave one, else synthesis_failed with the reason. */

@@ -1,6 +1,7 @@
 /**
- * The only place that chooses a keyv backend. Stores ask for a namespace and get a Keyv;
- * the embedded default is one SQLite file. Shared stores (Redis, PostgreSQL) plug in here.
+ * What stores open their records through (a KeyvFactory: ask for a namespace, get a Keyv), and
+ * its embedded default, one SQLite file. open-keyv-factory.ts chooses between this and the
+ * shared Redis / PostgreSQL backends of shared-keyv-factory.ts.
  */
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';

@@ -42,7 +42,7 @@ interface Waiter {
 const CLOSE_TIMEOUT_MS = 10_000;
 
 /** Starts a thread on the plain-JS entry that registers tsx (see synth.worker.mjs). */
-export const spawnSynthWorker: WorkerSpawner = (init) =>
+const spawnSynthWorker: WorkerSpawner = (init) =>
   new Worker(new URL('./synth.worker.mjs', import.meta.url), { workerData: init, name: `synth-${init.device}` });
 
 export class WorkerPool {
@@ -69,10 +69,6 @@ export class WorkerPool {
 
   get readyCount(): number {
     return this.handles.filter((handle) => handle.state === 'ready').length;
-  }
-
-  get busyCount(): number {
-    return this.handles.filter((handle) => handle.reserved).length;
   }
 
   /** Why the model is unusable, when every worker has failed. */

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, appendFileSync, constants } from 'node:fs';
 import { relative } from 'node:path';
 
-export const SYSTEM_PACKAGES = 'bash .ci/system-packages.sh';
+const SYSTEM_PACKAGES = 'bash .ci/system-packages.sh';
 
 interface Requirement {
   /** What is missing, as the summary names it. */
@@ -25,7 +25,7 @@ interface Requirement {
 }
 
 /** One skip, as test/run.mjs reads it back from the log. */
-export interface SkipRecord {
+interface SkipRecord {
   what: string;
   install: string;
   file: string;

@@ -71,7 +71,7 @@ function httpCode(status: number): string {
 export type ErrorBody = (error: AppError, message: string) => object;
 
 /** `{ error: { code, message, field? } }`, the shape of every route outside /v1. */
-export const serviceErrorBody: ErrorBody = (error, message) => ({
+const serviceErrorBody: ErrorBody = (error, message) => ({
   error: { code: error.code, message, ...(error.field === undefined ? {} : { field: error.field }) },
 });
 

@@ -1,4 +1,4 @@
-/** The OpenAI-compatible /v1 routes (issue 6): speech, models, voices, with OpenAI-shaped errors. */
+/** The OpenAI-compatible /v1 routes (docs/openai.md): speech, models, voices, with OpenAI-shaped errors. */
 import Router from '@koa/router';
 import type { AppDeps } from '../app-deps.ts';
 import { renderErrors } from '../middleware/error-handler.ts';

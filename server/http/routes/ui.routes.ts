@@ -17,7 +17,7 @@ import type { Context } from 'koa';
 import { NotFoundError } from '../../shared/errors/not-found-error.ts';
 
 /** URL prefix of the page; the API contract names it. */
-export const UI_PATH = '/ui';
+const UI_PATH = '/ui';
 const UI_ROOT = fileURLToPath(new URL('../ui/', import.meta.url));
 /** Extensions the page is made of; anything else in the folder (notes, editor files) stays private. */
 const SERVED_EXTENSIONS = ['.html', '.js', '.css', '.svg', '.png', '.ico', '.webmanifest'];

@@ -2,7 +2,7 @@
  * Real n8n, headless, for the end-to-end test: installed once on Node 24 into a cache
  * outside the repository (install-n8n.sh), with a fresh user folder per run, our package
  * laid out exactly where n8n's community-package installer puts it.
- * Recipe and pitfalls: shared/reference/n8n.md, part B.
+ * Why it is installed this way: install-n8n.sh.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,7 @@ function run(command: string, args: string[], cwd: string): string {
   return result.stdout;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

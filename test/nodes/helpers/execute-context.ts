@@ -33,7 +33,7 @@ export interface ContextOptions {
   continueOnFail?: boolean;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
@@ -122,7 +122,7 @@ async function readBody(response: Response, options: IHttpRequestOptions): Promi
   return text;
 }
 
-export async function httpRequest(
+async function httpRequest(
   options: IHttpRequestOptions,
   requests?: RecordedRequest[],
 ): Promise<unknown> {

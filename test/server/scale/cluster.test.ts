@@ -1,5 +1,5 @@
 /**
- * The deployment of issue 7 for real: separate API and worker processes (server/main.ts
+ * The scale-out deployment (docs/scale-out.md) for real: separate API and worker processes (server/main.ts
  * with CHATTERBOX_ROLE) sharing Redis (queue, events, locks), PostgreSQL (job records)
  * and one data dir, running the tiny model. Jobs are counted from the event channel, the
  * store and the audio folder, so a lost or doubled job shows.
