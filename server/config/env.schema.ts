@@ -107,6 +107,10 @@ export const envSchema = z.object({
   CHATTERBOX_CALLBACK_ALLOWED_HOSTS: envList(z.string().regex(ALLOWED_HOST_PATTERN, 'expected host, *.domain, host:port or [ipv6]:port'), ''),
   CHATTERBOX_CALLBACK_DENY_PRIVATE: envBoolean(false),
   CHATTERBOX_OPENAI_VOICES: envList(z.string().regex(VOICE_ALIAS_PATTERN, 'expected alias=voice (voice id or name)'), ''),
+  CHATTERBOX_OPENAI_STRICT: envBoolean(false).describe('true: a /v1/audio/speech field this server does not know is a 400 instead of being ignored.'),
+  CHATTERBOX_OPENAI_RETENTION_HOURS: envNumber({ min: 0, max: 24 * 36_500, fallback: 24 }).describe(
+    'Hours a finished /v1/audio/speech job is kept; 0 removes it at the first sweep after it finished.',
+  ),
   CHATTERBOX_ROLE: envChoice(PROCESS_ROLES, 'all'),
   CHATTERBOX_QUEUE: envChoice(QUEUE_KINDS, 'local'),
   CHATTERBOX_REDIS_URL: envString('redis://127.0.0.1:6379').refine((url) => REDIS_URL_PATTERN.test(url), {

@@ -7,6 +7,8 @@ import {
   OpenAiModelListSchema,
   OpenAiModelSchema,
   OpenAiVoiceListSchema,
+  OpenAiVoiceNamesSchema,
+  OpenAiVoicesQuerySchema,
   SpeechAudioDeltaEventSchema,
   SpeechAudioDoneEventSchema,
 } from './openai.schema.ts';
@@ -42,7 +44,11 @@ export function registerOpenAiPaths(registry: OpenAPIRegistry, maxTextChars: num
     request: { params: z.object({ id: z.string() }) },
     responses: { 200: { description: 'The model', content: { 'application/json': { schema: OpenAiModelSchema } } }, ...errors(404) },
   });
-  registry.registerPath({ method: 'get', path: '/v1/audio/voices', summary: 'Voices with their OpenAI aliases', security: auth, responses: { 200: { description: 'Voices', content: { 'application/json': { schema: OpenAiVoiceListSchema } } } } });
+  registry.registerPath({
+    method: 'get', path: '/v1/audio/voices', summary: 'Voices with their OpenAI aliases, or (?format=names) a plain list of names', security: auth,
+    request: { query: OpenAiVoicesQuerySchema },
+    responses: { 200: { description: 'Voices', content: { 'application/json': { schema: z.union([OpenAiVoiceListSchema, OpenAiVoiceNamesSchema]) } } }, ...errors(400) },
+  });
   registry.registerPath({
     method: 'get', path: '/v1/audio/models', summary: 'Models in the shape Open WebUI reads', security: auth,
     responses: { 200: { description: 'Models', content: { 'application/json': { schema: z.object({ models: z.array(z.object({ id: z.string(), name: z.string() })) }) } } } },
