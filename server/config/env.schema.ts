@@ -2,15 +2,13 @@
  * The one description of the service's environment: names, defaults, bounds. README's
  * configuration table mirrors this file.
  */
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS } from '../shared/logger.ts';
+import { REPO_ROOT } from '../shared/repo-root.ts';
 import { envBoolean, envChoice, envInt, envList, envNumber, envString } from './env-parsers.ts';
 import { parseStoreUrl } from './store-url.ts';
 
-/** Repository root: defaults for data and model cache live beside the code on a fresh clone. */
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
+// Defaults for data and model cache live beside the code on a fresh clone (REPO_ROOT).
 export const DEFAULT_PORT = 8123;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = `${REPO_ROOT}data`;
