@@ -110,7 +110,7 @@ async function health(server: Server): Promise<{ workers: Array<{ state: string 
 async function memory(server: Server): Promise<{ rss: number; mainHeap: number }> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
   const read = (name: string): number => Math.round((Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1]) / MIB) * 10) / 10;
-  return { rss: read('chatterbox_process_resident_memory_bytes'), mainHeap: read('chatterbox_nodejs_heap_size_used_bytes') };
+  return { rss: read('process_resident_memory_bytes'), mainHeap: read('nodejs_heap_size_used_bytes') };
 }
 
 async function waitForAllComplete(server: Server, expected: number): Promise<void> {

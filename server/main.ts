@@ -23,6 +23,7 @@ import { systemClock, type Clock } from './shared/clock.ts';
 import { ConfigError } from './shared/errors/config-error.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { createMetrics } from './shared/metrics.ts';
+import { serviceVersion } from './shared/repo-root.ts';
 
 export interface StartOptions {
   /** @defaultValue parsed from process.env */
@@ -63,7 +64,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
   const clock = options.clock ?? systemClock;
   const { role, redisPrefix } = config.deployment;
   const logger = (options.logger ?? createLogger(config.logLevel, { journalStream: config.journalStream })).child({ role });
-  const metrics = createMetrics();
+  const metrics = createMetrics({ version: serviceVersion(), model: config.model.name });
   const layout = dataDirLayout(config.dataDir);
   await ensureDataDir(layout);
   const keyv = await openKeyvFactory(config.store.location, { defaultSqliteFile: layout.database, redisPrefix, postgresTable: config.store.table });

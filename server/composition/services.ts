@@ -58,8 +58,8 @@ export function buildServices({ config, clock, logger, metrics, layout, keyv, co
     modelError: () => health.fatalError(),
     checkCallbackUrl: callbackUrlCheck(config),
   });
-  const { retentionMs, sweepIntervalMs } = config.jobs;
-  const sweeper = new RetentionSweeper({ store, jobs, clock, logger, retentionMs, intervalMs: sweepIntervalMs });
+  const { retentionMs, openAiRetentionMs, sweepIntervalMs } = config.jobs;
+  const sweeper = new RetentionSweeper({ store, jobs, clock, logger, retentionMs, openAiRetentionMs, intervalMs: sweepIntervalMs });
   return { store, health, voices, jobs, sweeper, conversions };
 }
 

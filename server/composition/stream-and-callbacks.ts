@@ -1,6 +1,6 @@
 /**
  * The services a process with HTTP adds on top of the jobs: live audio of running jobs
- * (?stream=1, /v1/audio/speech), OpenAI voice names, and callbacks; built and started in one
+ * (?stream=1, /v1/audio/speech) and callbacks; built and started in one
  * place, closed in reverse.
  */
 import { CallbackDispatcher } from '../jobs/callbacks/callback-dispatcher.ts';
@@ -8,10 +8,8 @@ import { assertCallbackTarget, type CallbackTargetPolicy } from '../jobs/callbac
 import type { JobEventBus } from '../jobs/events/job-event-bus.ts';
 import type { JobService } from '../jobs/job-service.ts';
 import type { KeyedMutex } from '../jobs/keyed-mutex.ts';
-import { VoiceResolver } from '../jobs/speech/voice-resolver.ts';
 import { ChunkJournal } from '../jobs/streaming/chunk-journal.ts';
 import { LiveAudioService } from '../jobs/streaming/live-audio.ts';
-import type { VoiceService } from '../jobs/voice-service.ts';
 import type { Config } from '../config/config.ts';
 import type { JobStore } from '../storage/job-store.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -20,7 +18,6 @@ import type { Logger } from '../shared/logger.ts';
 
 export interface StreamAndCallbacks {
   live: LiveAudioService;
-  voiceResolver: VoiceResolver;
   callbacks: CallbackDispatcher;
   /** Starts listening to the bus and resumes callbacks a previous run left pending. */
   start(records: readonly JobRecord[]): void;
@@ -45,7 +42,6 @@ export interface StreamAndCallbackDeps {
   clock: Clock;
   logger: Logger;
   jobs: JobService;
-  voices: VoiceService;
   /** Lets one process of the deployment deliver each callback. */
   claimCallback: (jobId: string) => Promise<boolean>;
 }
@@ -69,7 +65,6 @@ export function createStreamAndCallbacks(deps: StreamAndCallbackDeps): StreamAnd
   });
   return {
     live: new LiveAudioService(deps.jobs, journal, deps.logger),
-    voiceResolver: new VoiceResolver(deps.voices, new Map(Object.entries(config.openai.voiceAliases))),
     callbacks,
     start(records) {
       journal.start();

@@ -48,6 +48,8 @@ export interface Config {
   readonly jobs: {
     /** Age after which jobs and their files are removed; null keeps them forever. */
     readonly retentionMs: number | null;
+    /** Age after which finished /v1/audio/speech jobs are removed (when shorter than retentionMs); 0: at the next sweep. */
+    readonly openAiRetentionMs: number;
     readonly sweepIntervalMs: number;
     /** Starts of one job (crash recovery included) before it is marked FAILED. */
     readonly maxAttempts: number;
@@ -66,8 +68,10 @@ export interface Config {
     readonly denyPrivateAddresses: boolean;
   };
   readonly openai: {
-    /** Lower-case alias (e.g. an OpenAI voice name) -> voice id or voice name. */
+    /** Lower-case alias (e.g. an OpenAI voice name) -> voice id or voice name; over the built-in map of OpenAI names to the default voice. */
     readonly voiceAliases: Readonly<Record<string, string>>;
+    /** Unknown request fields are a 400 instead of being ignored (and listed in X-Chatterbox-Ignored). */
+    readonly strict: boolean;
   };
   /** Which parts this process runs, and how it shares jobs with the other processes (docs/scale-out.md). */
   readonly deployment: {

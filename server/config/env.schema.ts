@@ -4,14 +4,13 @@
  * when the default needs words rather than the parsed value); `npm run docs:config` writes the
  * configuration table in docs/operations.md from them, and a test keeps the two in step.
  */
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS } from '../shared/logger.ts';
+import { REPO_ROOT } from '../shared/repo-root.ts';
 import { envBoolean, envChoice, envInt, envList, envNumber, envString } from './env-parsers.ts';
 import { parseStoreUrl } from './store-url.ts';
 
-/** Repository root: defaults for data and model cache live beside the code on a fresh clone. */
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Defaults for data and model cache live beside the code on a fresh clone (REPO_ROOT).
 
 const DEFAULT_PORT = 8123;
 const DEFAULT_HOST = '127.0.0.1';
@@ -181,6 +180,10 @@ export const envSchema = z.object({
   ),
   CHATTERBOX_OPENAI_VOICES: envList(z.string().regex(VOICE_ALIAS_PATTERN, 'expected alias=voice (voice id or name)'), '').describe(
     '`alias=voice` pairs, comma separated: names for `POST /v1/audio/speech` mapped to a voice id or voice name, e.g. `alloy=default,nova=Narrator`',
+  ),
+  CHATTERBOX_OPENAI_STRICT: envBoolean(false).describe('true: a /v1/audio/speech field this server does not know is a 400 instead of being ignored'),
+  CHATTERBOX_OPENAI_RETENTION_HOURS: envNumber({ min: 0, max: 24 * 36_500, fallback: 24 }).describe(
+    'Hours a finished /v1/audio/speech job is kept; 0 removes it at the first sweep after it finished',
   ),
   CHATTERBOX_ROLE: envChoice(PROCESS_ROLES, 'all').describe(
     '`all`, `api` or `worker`; the systemd template sets it from the unit name',

@@ -114,6 +114,7 @@ function toConfig(env: Env): Config {
     },
     jobs: {
       retentionMs: env.CHATTERBOX_RETENTION_DAYS === 0 ? null : env.CHATTERBOX_RETENTION_DAYS * MS_PER_DAY,
+      openAiRetentionMs: env.CHATTERBOX_OPENAI_RETENTION_HOURS * MS_PER_HOUR,
       sweepIntervalMs: env.CHATTERBOX_SWEEP_INTERVAL_SECONDS * MS_PER_SECOND,
       maxAttempts: env.CHATTERBOX_MAX_ATTEMPTS,
       idempotencyTtlMs: env.CHATTERBOX_IDEMPOTENCY_TTL_HOURS * MS_PER_HOUR,
@@ -128,7 +129,7 @@ function toConfig(env: Env): Config {
       allowedHosts: env.CHATTERBOX_CALLBACK_ALLOWED_HOSTS,
       denyPrivateAddresses: env.CHATTERBOX_CALLBACK_DENY_PRIVATE,
     },
-    openai: { voiceAliases: voiceAliases(env.CHATTERBOX_OPENAI_VOICES) },
+    openai: { voiceAliases: voiceAliases(env.CHATTERBOX_OPENAI_VOICES), strict: env.CHATTERBOX_OPENAI_STRICT },
     deployment: {
       role: env.CHATTERBOX_ROLE,
       queue: env.CHATTERBOX_QUEUE,

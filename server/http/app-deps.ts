@@ -1,7 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { JobEventBus } from '../jobs/events/job-event-bus.ts';
 import type { JobService } from '../jobs/job-service.ts';
-import type { VoiceResolver } from '../jobs/speech/voice-resolver.ts';
 import type { LiveAudioService } from '../jobs/streaming/live-audio.ts';
 import type { HealthReport, ServiceHealth } from '../jobs/service-health.ts';
 import type { VoiceService } from '../jobs/voice-service.ts';
@@ -20,8 +19,6 @@ export interface AppDeps {
   logger: Logger;
   /** Audio of running jobs as it is synthesized (?stream=1, /v1/audio/speech). */
   live: LiveAudioService;
-  /** OpenAI voice names and ids to our voices (/v1/audio/speech). */
-  voiceResolver: VoiceResolver;
   /** Scale-out: /metrics of the whole deployment (every process's registry). @defaultValue this process's registry */
   deploymentMetrics?: (report: HealthReport) => Promise<Registry>;
 }

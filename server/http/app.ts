@@ -10,6 +10,7 @@ import { bearerAuth } from './middleware/auth.ts';
 import { corsPolicy } from './middleware/cors.ts';
 import { renderErrors } from './middleware/error-handler.ts';
 import { requestContext } from './middleware/request-context.ts';
+import { errorBodyByPath } from './openai/openai-errors.ts';
 import { eventsRoutes } from './routes/events.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
 import { openAiRoutes } from './routes/openai.routes.ts';
@@ -35,7 +36,7 @@ export function createApp(deps: AppDeps): Koa {
 
   app.use(requestContext(deps.logger));
   app.use(accessLog(deps.logger, deps.metrics));
-  app.use(renderErrors({ logger: deps.logger, metrics: deps.metrics }));
+  app.use(renderErrors({ logger: deps.logger, metrics: deps.metrics, body: errorBodyByPath }));
   const cors = corsPolicy(deps.config.http.corsOrigins);
   if (cors !== undefined) app.use(cors);
   app.use(bearerAuth(deps.config.http.apiKeys));

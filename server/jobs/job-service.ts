@@ -17,7 +17,7 @@ import { ValidationError } from '../shared/errors/validation-error.ts';
 import { DEFAULT_GENERATION_PARAMS, MAX_SEED, type GenerationParams } from '../shared/generation.ts';
 import { newId } from '../shared/ids.ts';
 import { pendingCallback } from '../shared/job-callback.ts';
-import { isTerminal, type JobRecord, type JobStatus } from '../shared/job.ts';
+import { isTerminal, type JobOrigin, type JobRecord, type JobStatus } from '../shared/job.ts';
 import type { LanguageCode } from '../shared/languages.ts';
 import type { ServiceMetrics } from '../shared/metrics.ts';
 import { audioVariant, type AudioFile } from './audio-variants.ts';
@@ -38,6 +38,8 @@ export interface SubmitRequest {
   /** Tempo factor (0.25..4, pitch kept). @defaultValue 1 */
   speed?: number;
   callbackUrl: string | null;
+  /** Which API created the job (retention differs). @defaultValue the job API */
+  origin?: JobOrigin;
 }
 
 export interface SubmitResult {
@@ -231,6 +233,7 @@ function newRecord(id: string, request: SubmitRequest, idempotencyKey: string | 
     callbackUrl: request.callbackUrl,
     callback: request.callbackUrl === null ? null : pendingCallback(),
     idempotencyKey,
+    ...(request.origin === undefined ? {} : { origin: request.origin }),
   };
 }
 

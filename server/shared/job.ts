@@ -59,7 +59,12 @@ export interface JobRecord {
   /** Delivery of the callback_url notification; null without one. Absent in records written before the field existed. */
   callback?: JobCallbackStatus | null;
   idempotencyKey: string | null;
+  /** Absent: submitted through the job API (/tts/*). */
+  origin?: JobOrigin;
 }
+
+/** The API a job came from when not the job API: OpenAI speech jobs have their own retention. */
+export type JobOrigin = 'openai';
 
 /** Why a job id answers 410. */
 export interface JobTombstone {

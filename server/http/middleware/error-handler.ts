@@ -1,6 +1,6 @@
 /**
  * The one error renderer of the HTTP layer: any throw becomes a JSON error body with the right
- * status (`{ error: { code, message, field? } }`; the /v1 routes add OpenAI's fields). AppErrors
+ * status (`{ error: { code, message, field? } }`; the `body` option gives the /v1 routes OpenAI's shape). AppErrors
  * say what they are; errors from body parsing and multer are translated; anything else is a
  * 500 whose details stay in the log.
  */
@@ -67,11 +67,11 @@ function httpCode(status: number): string {
   return codes[status] ?? 'bad_request';
 }
 
-/** The JSON body of an error response. */
-export type ErrorBody = (error: AppError, message: string) => object;
+/** The JSON body of an error response; `ctx` lets one renderer answer each API in its own shape. */
+export type ErrorBody = (error: AppError, message: string, ctx?: Context) => object;
 
 /** `{ error: { code, message, field? } }`, the shape of every route outside /v1. */
-const serviceErrorBody: ErrorBody = (error, message) => ({
+export const serviceErrorBody: ErrorBody = (error, message) => ({
   error: { code: error.code, message, ...(error.field === undefined ? {} : { field: error.field }) },
 });
 
@@ -98,7 +98,7 @@ export function renderErrors({ logger, metrics, body = serviceErrorBody }: Rende
       metrics.httpErrors.inc({ code: error.code, status: String(error.status) });
       ctx.status = error.status;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = body(error, error.expose ? error.message : 'Internal server error.');
+      ctx.body = body(error, error.expose ? error.message : 'Internal server error.', ctx);
     }
   };
 }

@@ -3,10 +3,11 @@
  * GET /v1/audio/models in the shape Open WebUI and similar clients read to fill their menus.
  */
 import type Router from '@koa/router';
-import type { VoiceResolver } from '../../jobs/speech/voice-resolver.ts';
-import type { VoiceService } from '../../jobs/voice-service.ts';
+import type { VoiceResolver } from './voice-aliases.ts';
+import type { VoiceService, VoiceView } from '../../jobs/voice-service.ts';
 import { NotFoundError } from '../../shared/errors/not-found-error.ts';
-import { OPENAI_MODEL_ID, OPENAI_MODEL_NAMES } from '../schemas/openai.schema.ts';
+import { OPENAI_MODEL_ID, OPENAI_MODEL_NAMES, OpenAiVoicesQuerySchema } from '../schemas/openai.schema.ts';
+import { parseInput } from '../schemas/parse-input.ts';
 
 const OWNER = 'chatterbox';
 const MS_PER_SECOND = 1000;
@@ -36,9 +37,19 @@ export function registerModelRoutes(router: Router, deps: ModelsRouteDeps): void
   });
 
   router.get('/v1/audio/voices', async (ctx) => {
+    const { format } = parseInput(OpenAiVoicesQuerySchema, ctx.query, 'query');
     const voices = await deps.voices.list();
-    ctx.body = {
-      voices: voices.map((voice) => ({ id: voice.id, name: voice.name, builtin: voice.builtin, aliases: deps.voiceResolver.aliasesOf(voice) })),
-    };
+    ctx.body =
+      format === 'names'
+        ? { voices: voiceNames(voices, deps.voiceResolver) }
+        : { voices: voices.map((voice) => ({ id: voice.id, name: voice.name, builtin: voice.builtin, aliases: deps.voiceResolver.aliasesOf(voice) })) };
   });
+}
+
+/** Names a client can send back as `voice`: ids of built-in voices, names of uploaded ones (ids when a name is shared), then the aliases. */
+function voiceNames(voices: readonly VoiceView[], resolver: VoiceResolver): string[] {
+  const count = new Map<string, number>();
+  for (const voice of voices) count.set(voice.name.toLowerCase(), (count.get(voice.name.toLowerCase()) ?? 0) + 1);
+  const own = voices.map((voice) => (voice.builtin || count.get(voice.name.toLowerCase())! > 1 ? voice.id : voice.name));
+  return [...new Set([...own, ...voices.flatMap((voice) => resolver.aliasesOf(voice))])];
 }

@@ -10,14 +10,14 @@ import type { Context } from 'koa';
 import { getFormat } from '../../audio/encoders/formats.ts';
 import type { LiveAudioService, StreamStats } from '../../jobs/streaming/live-audio.ts';
 import type { JobService } from '../../jobs/job-service.ts';
-import type { VoiceResolver } from '../../jobs/speech/voice-resolver.ts';
+import type { VoiceResolver } from './voice-aliases.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
 import { ValidationError } from '../../shared/errors/validation-error.ts';
 import { SAMPLE_RATE_HZ } from '../../shared/audio-constants.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../../shared/generation.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { jsonBody, requireJson } from '../middleware/json-body.ts';
-import { createSpeechRequestSchema, OPENAI_MODEL_NAMES, type SpeechRequestBody } from '../schemas/openai.schema.ts';
+import { createSpeechRequestSchema, OPENAI_MODEL_NAMES, servedModelName, type SpeechRequestBody } from '../schemas/openai.schema.ts';
 import { parseInput } from '../schemas/parse-input.ts';
 import { sendAudioStream } from '../streaming/audio-stream.ts';
 import { sendSpeechEvents } from '../streaming/speech-sse.ts';
@@ -30,17 +30,20 @@ export interface SpeechRouteDeps {
   logger: Logger;
   maxTextChars: number;
   maxBodyBytes: number;
+  /** Unknown fields are a 400 instead of being ignored (CHATTERBOX_OPENAI_STRICT). */
+  strict: boolean;
 }
 
 export function registerSpeechRoute(router: Router, deps: SpeechRouteDeps): void {
-  const schema = createSpeechRequestSchema(deps.maxTextChars);
+  const schema = createSpeechRequestSchema(deps.maxTextChars, deps.strict);
   router.post('/v1/audio/speech', requireJson, jsonBody(deps.maxBodyBytes), async (ctx) => {
     const body = parseInput(schema, ctx.request.body);
     assertKnownModel(body.model);
     const voice = await deps.voiceResolver.resolve(typeof body.voice === 'string' ? body.voice : body.voice.id);
     const { record } = await deps.jobs.submit(toSubmitRequest(body, voice));
     const headers: Record<string, string> = { 'X-Chatterbox-Id': record.id, 'X-Chatterbox-Seed': String(record.params.seed) };
-    if (body.instructions !== undefined) headers['X-Chatterbox-Ignored'] = 'instructions';
+    const ignored = ignoredFields(ctx.request.body, Object.keys(schema.shape), body);
+    if (ignored.length > 0) headers['X-Chatterbox-Ignored'] = ignored.join(', ');
     const stats: StreamStats = { samples: 0, chunks: 0 };
     const opened = await deps.live.open(record.id);
     let source: AsyncGenerator<Uint8Array>;
@@ -63,8 +66,14 @@ export function registerSpeechRoute(router: Router, deps: SpeechRouteDeps): void
   });
 }
 
+/** What the request asked for that this server does not do: `instructions`, and fields it does not know. */
+function ignoredFields(raw: unknown, known: readonly string[], body: SpeechRequestBody): string[] {
+  const unknown = Object.keys(raw as object).filter((field) => !known.includes(field));
+  return [...(body.instructions === undefined ? [] : ['instructions']), ...unknown];
+}
+
 function assertKnownModel(model: string): void {
-  if (!OPENAI_MODEL_NAMES.includes(model)) {
+  if (servedModelName(model) === undefined) {
     throw new ValidationError(`model "${model}" is not served here; use one of: ${OPENAI_MODEL_NAMES.join(', ')} (GET /v1/models).`, { code: 'unknown_model', field: 'model' });
   }
 }
@@ -87,6 +96,7 @@ function toSubmitRequest(body: SpeechRequestBody, voice: string) {
     format: body.response_format,
     speed: body.speed,
     callbackUrl: null,
+    origin: 'openai' as const,
   };
 }
 

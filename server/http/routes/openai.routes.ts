@@ -1,22 +1,22 @@
 /** The OpenAI-compatible /v1 routes (docs/openai.md): speech, models, voices, with OpenAI-shaped errors. */
 import Router from '@koa/router';
 import type { AppDeps } from '../app-deps.ts';
-import { renderErrors } from '../middleware/error-handler.ts';
-import { openAiErrorBody } from '../openai/openai-errors.ts';
 import { registerModelRoutes } from '../openai/models.route.ts';
 import { registerSpeechRoute } from '../openai/speech.route.ts';
+import { openAiVoiceAliases, VoiceResolver } from '../openai/voice-aliases.ts';
 
 export function openAiRoutes(deps: AppDeps): Router {
   const router = new Router();
-  router.use(renderErrors({ logger: deps.logger, metrics: deps.metrics, body: openAiErrorBody }));
+  const voiceResolver = new VoiceResolver(deps.voices, openAiVoiceAliases(deps.config.openai.voiceAliases));
   registerSpeechRoute(router, {
     jobs: deps.jobs,
     live: deps.live,
-    voiceResolver: deps.voiceResolver,
+    voiceResolver,
     logger: deps.logger,
     maxTextChars: deps.config.limits.maxTextChars,
     maxBodyBytes: deps.config.http.maxBodyBytes,
+    strict: deps.config.openai.strict,
   });
-  registerModelRoutes(router, { voices: deps.voices, voiceResolver: deps.voiceResolver });
+  registerModelRoutes(router, { voices: deps.voices, voiceResolver });
   return router;
 }

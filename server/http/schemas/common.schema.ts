@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { getFormat } from '../../audio/encoders/formats.ts';
+import { AUDIO_FORMAT_NAMES } from '../../shared/audio-format.ts';
 import { ValidationError } from '../../shared/errors/validation-error.ts';
 import { isValidId } from '../../shared/ids.ts';
 
@@ -49,4 +51,10 @@ export function errorResponses(...statuses: number[]): Record<number, { descript
       { description: descriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorResponseSchema } } },
     ]),
   );
+}
+
+/** OpenAPI content of an audio response: every format's media type (audio/mpeg, audio/ogg; codecs=opus, …). */
+export function audioContent(): Record<string, { schema: z.ZodType }> {
+  const binary = z.string().meta({ format: 'binary' });
+  return Object.fromEntries(AUDIO_FORMAT_NAMES.map((format) => [getFormat(format).contentType, { schema: binary }]));
 }

@@ -2,12 +2,13 @@
  * OpenAI's `stream_format: "sse"` for speech: one `speech.audio.delta` event per encoded
  * piece (base64 in `audio`), then `speech.audio.done` with usage. Events carry only `data:`
  * lines with a `type` field, like OpenAI's, so EventSource `onmessage` handlers see them.
- * A job that fails mid-way ends the stream with an `error` event.
+ * A job that fails mid-way ends the stream with an `error` event (OpenAI's error shape).
  */
 import { PassThrough } from 'node:stream';
 import type { Context } from 'koa';
 import { SAMPLES_PER_SPEECH_TOKEN } from '../../shared/audio-constants.ts';
 import { toAppError } from '../middleware/error-handler.ts';
+import { openAiErrorBody } from '../openai/openai-errors.ts';
 import { setStreamingHeaders } from './stream-response.ts';
 
 /** Comment lines keep proxies from closing a stream that waits for the queue. */
@@ -46,7 +47,7 @@ export function sendSpeechEvents(ctx: Context, source: AsyncGenerator<Uint8Array
     } catch (error) {
       options.onError?.(error);
       const app = toAppError(error);
-      write(event({ type: 'error', error: { code: app.code, message: app.expose ? app.message : 'Internal server error.' } }));
+      write(event({ type: 'error', ...openAiErrorBody(app, app.expose ? app.message : 'Internal server error.') }));
     } finally {
       clearInterval(heartbeat);
       if (!stream.destroyed) stream.end();

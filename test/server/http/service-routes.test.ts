@@ -1,5 +1,6 @@
 /** Languages, health, metrics, OpenAPI, CORS and API-key auth. */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
 
@@ -34,14 +35,20 @@ describe('service routes', () => {
     assert.equal((await ts.request('/health/ready')).status, 200);
   });
 
-  it('exposes Prometheus metrics with job counts and real-time factor', async () => {
+  it('exposes Prometheus metrics with job counts, real-time factor, build info and standard process metrics', async () => {
     const response = await ts.post('/tts/synthesize', { text: 'Count me.' });
     await waitForStatus(ts, ((await response.json()) as { chatterbox_id: string }).chatterbox_id);
     const text = await (await ts.request('/metrics')).text();
     assert.match(text, /^chatterbox_jobs_submitted_total 1$/m);
     assert.match(text, /^chatterbox_jobs_finished_total\{status="COMPLETE"\} 1$/m);
-    assert.match(text, /^chatterbox_job_real_time_factor_count 1$/m);
+    assert.match(text, /^chatterbox_job_real_time_factor_ratio_count 1$/m);
     assert.match(text, /^chatterbox_queue_depth 0$/m);
+    const version = (JSON.parse(await readFile(new URL('../../../server/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    assert.match(text, new RegExp(`^chatterbox_build_info\\{version="${version}",model="tiny",node="${process.version}"\\} 1$`, 'm'));
+    // prom-client's default metrics under their usual names, as stock Node.js dashboards query them.
+    assert.match(text, /^process_resident_memory_bytes \d+/m);
+    assert.match(text, /^nodejs_heap_size_used_bytes \d+/m);
+    assert.doesNotMatch(text, /^chatterbox_(process|nodejs)_/m);
   });
 
   it('serves an OpenAPI document generated from the request schemas', async () => {

@@ -1,12 +1,20 @@
 /**
- * Turns the `voice` of an OpenAI-style request into one of our voice ids. Clients of the
- * OpenAI API send names ("alloy") or ids; a voice we do not have is a 400 that lists the
- * ones we do, never a silent fallback to the default voice. OpenAI names work only when
- * the operator maps them (CHATTERBOX_OPENAI_VOICES=alloy=default,nova=Narrator).
+ * OpenAI voice aliases: turns the `voice` of an OpenAI-style request into one of our voice
+ * ids. Clients of the OpenAI API send OpenAI's names ("alloy") or our ids and names. Every
+ * OpenAI voice name speaks with the default voice unless CHATTERBOX_OPENAI_VOICES maps it
+ * elsewhere (alloy=Narrator); any other name we do not have is a 400 that lists the ones we do.
  */
+import type { VoiceView } from '../../jobs/voice-service.ts';
 import { ValidationError } from '../../shared/errors/validation-error.ts';
 import { DEFAULT_VOICE_ID } from '../../shared/voice.ts';
-import type { VoiceView } from '../voice-service.ts';
+
+/** OpenAI's voice names (platform.openai.com/docs/guides/text-to-speech, "Voice options"). */
+const OPENAI_VOICE_NAMES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+
+/** Every OpenAI voice name -> the default voice, then the operator's `alias -> voice` entries over them. */
+export function openAiVoiceAliases(configured: Readonly<Record<string, string>>): Map<string, string> {
+  return new Map([...OPENAI_VOICE_NAMES.map((name): [string, string] => [name, DEFAULT_VOICE_ID]), ...Object.entries(configured)]);
+}
 
 export interface VoiceLister {
   list(): Promise<VoiceView[]>;
@@ -16,7 +24,7 @@ export interface VoiceLister {
 const LISTED_VOICES = 10;
 
 export class VoiceResolver {
-  /** `aliases`: lower-case alias -> voice id or voice name. */
+  /** `aliases`: lower-case alias -> voice id or voice name (see openAiVoiceAliases). */
   constructor(
     private readonly voices: VoiceLister,
     private readonly aliases: ReadonlyMap<string, string>,
@@ -60,6 +68,6 @@ function unknownMessage(requested: string, voices: readonly VoiceView[]): string
   const more = voices.length > LISTED_VOICES ? `, ... (${voices.length} in all, GET /v1/audio/voices)` : '';
   return (
     `No voice "${requested}". Available: ${names.join(', ')}${more}. Upload one with POST /voices, ` +
-    'or map OpenAI voice names with CHATTERBOX_OPENAI_VOICES (e.g. alloy=default).'
+    `or use an OpenAI voice name (${OPENAI_VOICE_NAMES.join(', ')}; CHATTERBOX_OPENAI_VOICES maps them, e.g. alloy=Narrator).`
   );
 }
