@@ -10,8 +10,7 @@
  * rows), 10 steps deep.
  */
 import { HIDDEN_SIZE } from '../../models/contract.ts';
-import type { GraphBuilder, GraphSpec } from '../../models/onnx/graph-builder.ts';
-import { GraphBuilder as Builder } from '../../models/onnx/graph-builder.ts';
+import { GraphBuilder, type GraphSpec } from '../../models/onnx/graph-builder.ts';
 import { buildConditionalDecoderGraph } from '../../models/tiny/graphs/conditional-decoder.graph.ts';
 import { shapeSlice } from '../../models/tiny/graphs/graph-helpers.ts';
 
@@ -29,16 +28,12 @@ export function decoderMatMulsPerStep(gflopPerAudioSecond: number): number {
   return Math.max(1, Math.round(perStep));
 }
 
-export function buildDecoderStandIn(
-  gflopPerAudioSecond = DEFAULT_DECODER_GFLOP_PER_AUDIO_SECOND,
-): GraphSpec {
-  const spec = buildConditionalDecoderGraph();
-  const g = Object.assign(Object.create(Builder.prototype) as GraphBuilder, {
-    spec,
-    counter: 10_000,
-  });
-  const final = spec.nodes.find((node) => node.outputs[0] === 'waveform')!;
-  final.outputs[0] = 'waveform_tone';
+export function buildDecoderStandIn(gflopPerAudioSecond = DEFAULT_DECODER_GFLOP_PER_AUDIO_SECOND): GraphSpec {
+  const g = new GraphBuilder('conditional_decoder');
+  const tone = prefixed(buildConditionalDecoderGraph(), 'tone_');
+  Object.assign(g.spec, { inputs: tone.inputs, outputs: tone.outputs });
+  g.spec.nodes.push(...tone.nodes);
+  g.spec.initializers.push(...tone.initializers);
   const rows = g.op('Mul', [shapeSlice(g, 'speech_tokens', 1, 2), g.i64([ROWS_PER_TOKEN])]);
   const seed = { type: 'float32' as const, dims: [1], data: Float32Array.of(0.01) };
   let hidden = g.op(
@@ -62,6 +57,17 @@ export function buildDecoderStandIn(
     g.op('ReduceMean', [hidden], { axes: [0, 1], keepdims: 0 }),
     g.f32([1e-9]),
   ]);
-  g.op('Add', ['waveform_tone', shift], {}, 'waveform');
-  return spec;
+  g.op('Add', ['tone_waveform', shift], {}, 'waveform');
+  return g.spec;
+}
+
+/** The graph with every internal value and initializer renamed (inputs kept; the output becomes `${prefix}waveform`). */
+function prefixed(spec: GraphSpec, prefix: string): GraphSpec {
+  const inputs = new Set(spec.inputs.map((input) => input.name));
+  const rename = (name: string) => (inputs.has(name) || name === '' ? name : `${prefix}${name}`);
+  return {
+    ...spec,
+    nodes: spec.nodes.map((node) => ({ ...node, name: `${prefix}${node.name}`, inputs: node.inputs.map(rename), outputs: node.outputs.map(rename) })),
+    initializers: spec.initializers.map((init) => ({ ...init, name: rename(init.name) })),
+  };
 }
