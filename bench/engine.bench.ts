@@ -15,6 +15,7 @@
  */
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   HIDDEN_SIZE,
@@ -74,6 +75,8 @@ interface BenchResult {
   medianRunCpuMsPerToken: number;
   /** Engine CPU share of a step: engine / (engine + run). */
   engineShare: number;
+  /** Garbage-collection pauses per token during the loop (mostly the 60 KV outputs of each step). */
+  gcMsPerToken: number;
   bareLoopMsPerToken: number;
   loopMinusBareMsPerToken: number;
   samplerMicrosPerCall: number;
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
     engineShare:
       loop.medianEngineCpuMsPerToken /
       (loop.medianEngineCpuMsPerToken + loop.medianRunCpuMsPerToken),
+    gcMsPerToken: loop.gcMs / loop.tokens,
     bareLoopMsPerToken: bare.wallMs / bare.steps,
     loopMinusBareMsPerToken: loop.wallMs / loop.tokens - bare.wallMs / bare.steps,
     samplerMicrosPerCall: samplerMicros,
@@ -188,6 +192,11 @@ async function measureLoop(s: ChatterboxSessions, ids: number[]) {
     sampler: new TokenSampler(SAMPLING, createSeededRandom(SAMPLING.seed)),
   });
   await generator.generate(request()); // warm-up
+  const gc = { ms: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gc.ms += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   let tokens = 0;
   let wallMs = 0;
   let runMs = 0;
@@ -210,12 +219,16 @@ async function measureLoop(s: ChatterboxSessions, ids: number[]) {
     wallMs += wall;
     runMs += inRun;
     enginePerToken.push((wall - inRun) / steps);
+    const gcBefore = gc.ms;
     const bareRun = await measureBareLoop(s, ids, steps, 1);
+    gc.ms = gcBefore; // the bare loop's collections are not the engine's
     bare.steps += bareRun.steps;
     bare.wallMs += bareRun.wallMs;
   }
+  observer.disconnect();
   return {
     tokens,
+    gcMs: gc.ms,
     wallMs,
     runMs,
     medianEngineMsPerToken: median(enginePerToken),
@@ -329,6 +342,9 @@ function printSummary(r: BenchResult): void {
   );
   console.log(
     `  engine cost, CPU     ${f(r.medianEngineCpuMsPerToken)} ms/token median (run ${f(r.medianRunCpuMsPerToken)} ms/token; engine share ${(100 * r.engineShare).toFixed(1)} %)`,
+  );
+  console.log(
+    `  GC pauses            ${f(r.gcMsPerToken)} ms/token (freeing each step's KV outputs; approximate)`,
   );
   console.log(
     `  bare run loop        ${f(r.bareLoopMsPerToken)} ms/token   (loop - bare = ${f(r.loopMinusBareMsPerToken)} ms/token)`,

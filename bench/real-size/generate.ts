@@ -1,7 +1,8 @@
 /**
  * Writes the real-size stand-in model folder: the tiny model's tokenizer, voice, speech encoder
  * and embed_tokens (real widths already), with the language model replaced by the real-size one
- * (float32 only) and the decoder by the cost stand-in. Not for tests: ~2 GB of memory at load.
+ * (float32 only) and the decoder by the cost stand-in. Not for tests: about 1 GB on disk and
+ * 2 GB of memory at load.
  */
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,14 +20,14 @@ export interface RealSizeOptions {
   decoderGflopPerAudioSecond?: number;
 }
 
-/** The stand-in's folder under `cacheDir` (generated on first use; a few KB of graphs). */
+/** The stand-in's folder under `cacheDir` (generated on first use). */
 export async function realSizeModelDir(
   cacheDir: string,
   options: RealSizeOptions = {},
 ): Promise<string> {
   const layers = options.layers ?? NUM_LAYERS;
   const gflop = options.decoderGflopPerAudioSecond ?? DEFAULT_DECODER_GFLOP_PER_AUDIO_SECOND;
-  const dir = join(cacheDir, `real-size-l${layers}-d${gflop}`);
+  const dir = join(cacheDir, `real-size-v2-l${layers}-d${gflop}`);
   if (
     await access(join(dir, graphFile('language_model', 'fp32'))).then(
       () => true,
@@ -52,6 +53,10 @@ export async function realSizeModelDir(
   return dir;
 }
 
+/** Weights go to a `<file>_data` sidecar, as in the real export (protobuf files stop at 2 GB). */
 function addGraph(files: Map<string, Uint8Array | string>, path: string, spec: GraphSpec): void {
-  files.set(path, encodeModelWithData(spec).model);
+  const location = `${path.slice(path.lastIndexOf('/') + 1)}_data`;
+  const encoded = encodeModelWithData(spec, { location, minBytes: 1024 });
+  files.set(path, encoded.model);
+  if (encoded.data) files.set(`${path}_data`, encoded.data);
 }

@@ -1,10 +1,12 @@
 /**
  * A language model with the real T3 backbone's dimensions (Llama-style, 30 layers, hidden
  * 1024, 16 heads of 64, MLP 4096, speech head 8194) and the real I/O contract, for timing only.
- * Weights are ConstantOfShape splats: they cost no file size (onnxruntime folds them into
- * float32 initializers at load, about 2 GB), and a dense MatMul costs the same whatever the
- * values. The graph builder writes no uint8 tensors or com.microsoft ops, so there is no
- * MatMulNBits (q4) variant: float32 weights read about 8x the bytes of q4 per step.
+ * Weights are float16 initializers (pseudo-random, about 1 GB in the sidecar) cast to float32:
+ * onnxruntime folds the casts at load, so the session holds about 2 GB of float32 weights and
+ * every step reads them all, as an fp32 export would. The graph builder writes no uint8 tensors
+ * or com.microsoft ops, so there is no MatMulNBits (q4) variant, and onnxruntime's CPU provider
+ * has no float16 MatMul on x86: float32 weights read about 8x the bytes of q4 per step, so
+ * per-token CPU figures here are an upper bound for q4 on the same machine.
  * Attention has no causal mask (the cost is the same; with one new position per step there is
  * nothing to mask anyway).
  */
@@ -24,7 +26,8 @@ import { addContractIo } from '../../models/tiny/graphs/graph-helpers.ts';
 const FLOAT = 1;
 /** Llama MLP width of the T3 backbone (upstream T3Config, llama_520M). */
 export const MLP_SIZE = 4096;
-const WEIGHT = 0.001;
+/** One block of pseudo-random float16 weights; every matrix takes its values from it. */
+let weightBits: Uint16Array | undefined;
 
 export function buildRealSizeLanguageModel(layers = NUM_LAYERS): GraphSpec {
   const g = new GraphBuilder('language_model');
@@ -108,7 +111,21 @@ function rmsNorm(g: GraphBuilder, x: string): string {
   return g.op('Div', [x, g.op('Sqrt', [g.op('Add', [meanSquare, g.f32([1e-5])])])]);
 }
 
+/** A [rows x columns] float16 initializer with values in ±0.03 (each its own copy in the file), cast to float32. */
 function weight(g: GraphBuilder, rows: number, columns: number): string {
-  const value = { type: 'float32' as const, dims: [1], data: Float32Array.of(WEIGHT) };
-  return g.op('ConstantOfShape', [g.i64([rows, columns])], { value: { tensor: value } });
+  weightBits ??= pseudoRandomHalves(HIDDEN_SIZE * Math.max(MLP_SIZE, SPEECH_VOCAB_SIZE));
+  const bits = weightBits.slice(0, rows * columns);
+  return g.op('Cast', [g.initializer('float16', bits, [rows, columns])], { to: FLOAT });
+}
+
+/** Halves with a random sign and mantissa and exponents 2^-9..2^-6 (magnitudes up to ~0.03). */
+function pseudoRandomHalves(count: number): Uint16Array {
+  const out = new Uint16Array(count);
+  let state = 0x9e3779b9;
+  for (let i = 0; i < count; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const exponent = 6 + ((state >>> 10) & 3); // biased 6..9 -> 2^-9..2^-6
+    out[i] = ((state >>> 31) << 15) | (exponent << 10) | (state & 0x3ff);
+  }
+  return out;
 }
