@@ -75,7 +75,7 @@ interface BenchResult {
   medianRunCpuMsPerToken: number;
   /** Engine CPU share of a step: engine / (engine + run). */
   engineShare: number;
-  /** Garbage-collection pauses per token during the loop (mostly the 60 KV outputs of each step). */
+  /** Wall time of garbage-collection phases per token during the loop (inside run too; approximate). */
   gcMsPerToken: number;
   bareLoopMsPerToken: number;
   loopMinusBareMsPerToken: number;
@@ -344,7 +344,7 @@ function printSummary(r: BenchResult): void {
     `  engine cost, CPU     ${f(r.medianEngineCpuMsPerToken)} ms/token median (run ${f(r.medianRunCpuMsPerToken)} ms/token; engine share ${(100 * r.engineShare).toFixed(1)} %)`,
   );
   console.log(
-    `  GC pauses            ${f(r.gcMsPerToken)} ms/token (freeing each step's KV outputs; approximate)`,
+    `  GC activity          ${f(r.gcMsPerToken)} ms/token (wall time of GC phases, inside run too; approximate)`,
   );
   console.log(
     `  bare run loop        ${f(r.bareLoopMsPerToken)} ms/token   (loop - bare = ${f(r.loopMinusBareMsPerToken)} ms/token)`,
