@@ -13,7 +13,7 @@ export const SAMPLE_RATE_HZ = 24_000;
 /** Hidden size of the T3 Llama backbone and of every embedding row. */
 export const HIDDEN_SIZE = 1024;
 /** Transformer layers; each has one key and one value cache tensor. */
-const NUM_LAYERS = 30;
+export const NUM_LAYERS = 30;
 /** Key/value heads of the backbone (no grouping: 16 query heads share nothing). */
 export const NUM_KV_HEADS = 16;
 export const HEAD_DIM = 64;

@@ -4,6 +4,11 @@
  * (the QVAC port does this, tetherto/qvac ChatterboxEngine.cpp @59983b5); an export whose batch
  * is fixed at 1 gets two batch-1 calls with a cache each instead (as the C# CBoxTTS port does).
  * The choice is made once per model by probeBatchOfTwo.
+ *
+ * Per step it allocates only what onnxruntime-node makes it: the presents are fed back as the
+ * next pasts without a copy, and the attention mask is a view of one buffer of ones. (The
+ * binding copies every output into a fresh ArrayBuffer, preallocated fetches included: it writes
+ * them and still returns copies, and Node has no IOBinding, so the 60 KV copies per step stay.)
  */
 import { HEAD_DIM, HIDDEN_SIZE, NUM_KV_HEADS, SPEECH_VOCAB_SIZE, pastKeyValueNames, presentNames } from '../../../models/contract.ts';
 import { tensor, type ModelSession, type Tensor, type TensorType } from '../onnx/session.ts';
@@ -26,6 +31,8 @@ export class LanguageModelRunner {
   private readonly kvType: TensorType;
   private readonly embedsType: TensorType;
   private total = 0;
+  /** Ones for attention_mask; grows by doubling, each step passes a view of its head. */
+  private ones = new BigInt64Array(0);
 
   constructor(
     private readonly lm: ModelSession,
@@ -47,13 +54,18 @@ export class LanguageModelRunner {
       const embeds = concatRows(group.rows.map((r) => rows[r]!));
       const outputs = await this.lm.run({
         inputs_embeds: this.embedsType === 'float16' ? tensor('float16', toFloat16(embeds), [batch, sequence, HIDDEN_SIZE]) : tensor('float32', embeds, [batch, sequence, HIDDEN_SIZE]),
-        attention_mask: tensor('int64', new BigInt64Array(batch * this.total).fill(1n), [batch, this.total]),
+        attention_mask: tensor('int64', this.onesFor(batch * this.total), [batch, this.total]),
         ...group.past,
       });
       group.past = Object.fromEntries(PAST_NAMES.map((name, i) => [name, outputs[PRESENT_NAMES[i]!]!]));
       logits.push(...lastLogits(outputs.logits!, batch));
     }
     return logits;
+  }
+
+  private onesFor(length: number): BigInt64Array {
+    if (this.ones.length < length) this.ones = new BigInt64Array(Math.max(length, this.ones.length * 2)).fill(1n);
+    return this.ones.subarray(0, length);
   }
 }
 

@@ -74,6 +74,35 @@ describe('TokenSampler matches the step-by-step pipeline', () => {
     }
   });
 
+  it('draws the same ids as the pipeline for random settings, tie-heavy rows and long seen-sets (property)', async () => {
+    const steps = await import('../../../../server/engine/sampling/logits-processors.ts');
+    const source = createSeededRandom(2024);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(source() * values.length)]!;
+    for (let trial = 0; trial < 150; trial++) {
+      const s = {
+        cfgWeight: pick([0, 0.3, 0.5, 1]),
+        temperature: pick([0.05, 0.5, 0.8, 1, 2]),
+        repetitionPenalty: pick([1, 1.2, 2]),
+        minP: pick([0, 0.01, 0.05, 0.3]),
+        topP: pick([0.1, 0.5, 0.8, 0.95, 0.999, 1]),
+      };
+      // Quarter steps over a narrow range: many equal probabilities, so tie order matters.
+      const step = pick([0.25, 0.5, 0.001]);
+      const row = () => Float32Array.from({ length: SPEECH_VOCAB_SIZE }, () => Math.round((source() * 6 - 3) / step) * step);
+      const cond = row();
+      const uncond = row();
+      const seen = new Set(Array.from({ length: Math.floor(source() * 300) }, () => Math.floor(source() * SPEECH_VOCAB_SIZE)));
+      const fused = new TokenSampler(s, createSeededRandom(trial)).next(cond, s.cfgWeight > 0 ? uncond : undefined, seen);
+      const logits = cond.slice();
+      if (s.cfgWeight > 0) steps.combineCfg(logits, uncond, s.cfgWeight);
+      steps.maskImpossibleTokens(logits);
+      steps.applyRepetitionPenalty(logits, seen, s.repetitionPenalty);
+      steps.applyTemperature(logits, s.temperature);
+      const probs = steps.applyTopP(steps.applyMinP(steps.softmax(logits), s.minP), s.topP);
+      assert.equal(fused, steps.sampleIndex(probs, createSeededRandom(trial)), JSON.stringify({ s, step, trial }));
+    }
+  });
+
   it('does not modify the logits rows it is given', () => {
     const cond = logits({ 1: 5, 2: 4 });
     const copy = cond.slice();
