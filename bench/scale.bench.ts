@@ -1,5 +1,5 @@
 /**
- * Scale-out benchmark (issue 7): one API process and 1, then 2, worker processes (one CPU
+ * Scale-out benchmark (docs/scale-out.md): one API process and 1, then 2, worker processes (one CPU
  * engine each, one onnxruntime thread each) over Redis and PostgreSQL, on the slow tiny
  * model so that synthesis, not the plumbing, dominates.
  *  - throughput: N jobs submitted at once, first submit to last COMPLETE -> jobs per minute;

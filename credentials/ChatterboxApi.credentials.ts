@@ -54,12 +54,32 @@ export class ChatterboxApi implements ICredentialType {
 		},
 	};
 
-	// /health answers without a key, so this proves the address; a wrong key shows up on first use.
+	// GET /tts/jobs needs the key (GET /health does not), so the test checks both the address
+	// and the key; the rules tell the two apart.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/health',
+			url: '/tts/jobs',
+			qs: { limit: 1 },
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						"The API key is wrong: the Chatterbox service at this Base URL rejected it. Enter one of the keys in the service's CHATTERBOX_API_KEYS.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The Base URL is wrong: no Chatterbox service answers there. Use the address of the service without a path, e.g. http://127.0.0.1:8123.',
+				},
+			},
+		],
 	};
 }

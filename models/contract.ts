@@ -13,7 +13,7 @@ export const SAMPLE_RATE_HZ = 24_000;
 /** Hidden size of the T3 Llama backbone and of every embedding row. */
 export const HIDDEN_SIZE = 1024;
 /** Transformer layers; each has one key and one value cache tensor. */
-export const NUM_LAYERS = 30;
+const NUM_LAYERS = 30;
 /** Key/value heads of the backbone (no grouping: 16 query heads share nothing). */
 export const NUM_KV_HEADS = 16;
 export const HEAD_DIM = 64;
@@ -148,7 +148,7 @@ export type ModelVariant = 'fp32' | 'fp16' | 'q4' | 'q4f16';
 export const MODEL_VARIANTS: readonly ModelVariant[] = ['fp32', 'fp16', 'q4', 'q4f16'];
 
 /** File name suffix per variant (transformers.js convention). */
-export const VARIANT_SUFFIX: Readonly<Record<ModelVariant, string>> = { fp32: '', fp16: '_fp16', q4: '_q4', q4f16: '_q4f16' };
+const VARIANT_SUFFIX: Readonly<Record<ModelVariant, string>> = { fp32: '', fp16: '_fp16', q4: '_q4', q4f16: '_q4f16' };
 
 /** Path of a graph inside a model folder; only the language model has variants. */
 export function graphFile(graph: GraphName, variant: ModelVariant): string {

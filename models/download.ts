@@ -30,8 +30,6 @@ export interface DownloadProgress {
   totalBytes: number;
 }
 
-export type { DownloadSource } from './manifest.ts';
-
 export interface DownloadOptions extends DownloadSource {
   dir: string;
   variant: ModelVariant;

@@ -11,8 +11,7 @@ import { graphFile, type ModelVariant } from './contract.ts';
 
 export const MODEL_REPO = 'onnx-community/chatterbox-multilingual-ONNX';
 export const MODEL_REVISION = '452d3f434aa592098f1eedac9099f33642ab2da5';
-export const MODEL_LICENSE = 'MIT (Resemble AI Chatterbox)';
-export const HUB_BASE_URL = 'https://huggingface.co';
+const HUB_BASE_URL = 'https://huggingface.co';
 
 export interface ManifestFile {
   /** Path inside the model folder (and the repo). */
@@ -61,7 +60,7 @@ export function manifestFiles(variant: ModelVariant): ManifestFile[] {
   return [...SHARED_FILES, { path: graph, ...graphFileInfo }, { path: `${graph}_data`, ...dataFileInfo }];
 }
 
-export function fileUrl(path: string, baseUrl = HUB_BASE_URL, revision = MODEL_REVISION): string {
+function fileUrl(path: string, baseUrl = HUB_BASE_URL, revision = MODEL_REVISION): string {
   return `${baseUrl.replace(/\/+$/, '')}/${MODEL_REPO}/resolve/${revision}/${path}`;
 }
 

@@ -13,7 +13,7 @@ import { TINY_MARKER_FILE } from './contract.ts';
 import type { TinyMarker } from './tiny/generate.ts';
 import { rememberVerified, verifiedBefore } from './verify-cache.ts';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export interface Check {
   name: string;
@@ -22,7 +22,7 @@ export interface Check {
 }
 
 /** The files a folder should hold: the tiny marker's list, else the pinned manifest of `variant`. */
-export async function expectedFiles(dir: string, variant: ModelVariant): Promise<{ source: string; files: ManifestFile[] }> {
+async function expectedFiles(dir: string, variant: ModelVariant): Promise<{ source: string; files: ManifestFile[] }> {
   const marker = await readFile(join(dir, TINY_MARKER_FILE), 'utf8').catch(() => undefined);
   if (marker === undefined) return { source: 'pinned manifest', files: manifestFiles(variant) };
   const files = (JSON.parse(marker) as TinyMarker).files.filter((f) => f.path !== TINY_MARKER_FILE);

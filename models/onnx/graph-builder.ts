@@ -20,7 +20,7 @@ export type AttributeValue =
   | { kind: 'float'; value: number }
   | { kind: 'tensor'; value: Omit<Initializer, 'name'> };
 
-export interface NodeSpec {
+interface NodeSpec {
   op: string;
   name: string;
   inputs: string[];

@@ -35,7 +35,7 @@ export interface InitializerInfo {
 const TYPE_NAMES: Record<number, string> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32', 7: 'int64', 9: 'bool', 10: 'float16', 11: 'float64' };
 const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, float16: 2, int64: 8, int32: 4, float64: 8, uint8: 1, int8: 1, bool: 1 };
 
-export async function readModel(path: string): Promise<ModelProto> {
+async function readModel(path: string): Promise<ModelProto> {
   return fromBinary(ModelProtoSchema, new Uint8Array(await readFile(path)));
 }
 
@@ -51,7 +51,7 @@ export async function readDeclaredIo(path: string): Promise<DeclaredIo> {
 }
 
 /** Ops whose output differs from run to run. */
-export const RANDOM_OP_TYPES: ReadonlySet<string> = new Set(['RandomNormal', 'RandomNormalLike', 'RandomUniform', 'RandomUniformLike', 'Multinomial', 'Bernoulli']);
+const RANDOM_OP_TYPES: ReadonlySet<string> = new Set(['RandomNormal', 'RandomNormalLike', 'RandomUniform', 'RandomUniformLike', 'Multinomial', 'Bernoulli']);
 
 /** Whether the graph draws random values (at its top level). */
 export async function hasRandomOps(path: string): Promise<boolean> {

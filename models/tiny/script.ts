@@ -16,7 +16,6 @@
  * The decoder renders each speech token as 960 samples of a tone (pitch from the id, level
  * and timbre from the voice) plus a little noise from an in-graph random op, like the real one.
  */
-import { TOKENS } from '../contract.ts';
 
 /** Embedding components the tiny graphs reserve for flags (the rest carry id/position data). */
 export const FLAG_DIMS = {
@@ -75,8 +74,8 @@ export const TINY_SCRIPT = {
 /** Audio of one speech token: 2 mel frames x 480 samples at 24 kHz. */
 export const TINY_SAMPLES_PER_TOKEN = 960;
 /** Tone frequencies are multiples of 25 Hz, so each 40 ms token holds whole cycles (no clicks). */
-export const TINY_TONE_STEP_HZ = 25;
-export const TINY_TONE_BASE_STEPS = 4;
+const TINY_TONE_STEP_HZ = 25;
+const TINY_TONE_BASE_STEPS = 4;
 export const TINY_TONE_STEPS = 40;
 /** Standard deviation of the decoder's own noise, relative to the tone level. */
 export const TINY_NOISE_LEVEL = 0.02;
@@ -110,11 +109,6 @@ export function tinyRunawayToken(k: number): number {
   return runawayBase + (k % runawayPeriod) + mismatch;
 }
 
-/** The weaker alternatives offered next to a scripted token (sampled only at high temperature or min_p 0). */
-export function tinyAlternatives(token: number): number[] {
-  return TINY_SCRIPT.alternativeOffsets.map((offset) => 1 + ((token - 1 + offset) % TINY_SCRIPT.modulus));
-}
-
 /** Pitch of the tone the tiny decoder renders for a speech token. */
 export function tinyToneHz(token: number): number {
   return TINY_TONE_STEP_HZ * (TINY_TONE_BASE_STEPS + (token % TINY_TONE_STEPS));
@@ -125,21 +119,5 @@ export function tinyAudioSamples(speechTokens: number): number {
   return speechTokens * TINY_SAMPLES_PER_TOKEN;
 }
 
-/**
- * Speech encoder: prompt tokens for a clip of `samples` samples: one per 960 samples of the first
- * 10 s, plus one, so the prompt mel (2 frames per whole token) is 2 frames short of 2 x tokens,
- * as happens with the real encoder; upstream then keeps only mel/2 prompt tokens.
- */
-export function tinyPromptTokenCount(samples: number): number {
-  return Math.floor(Math.min(samples, MAX_PROMPT_SAMPLES) / TINY_SAMPLES_PER_TOKEN) + 1;
-}
-
-/** Prompt mel frames of the speech encoder for a clip of `samples` samples. */
-export function tinyPromptFrames(samples: number): number {
-  return 2 * Math.floor(Math.min(samples, MAX_PROMPT_SAMPLES) / TINY_SAMPLES_PER_TOKEN);
-}
-
 /** The speech encoder looks at the first 10 s at 24 kHz for prompt tokens and features. */
 export const MAX_PROMPT_SAMPLES = 240_000;
-
-export const STOP_TOKEN = TOKENS.stopSpeech;

@@ -3,7 +3,7 @@
  * strings). Codes are the standard Cangjie 5 codes; 日 and 曰 share code "a", so the
  * second one exercises the index suffix ([cj_a][cj_1][cj_.]).
  */
-export const TINY_CANGJIE_ENTRIES: ReadonlyArray<readonly [string, string]> = [
+const TINY_CANGJIE_ENTRIES: ReadonlyArray<readonly [string, string]> = [
   ['你', 'onf'],
   ['好', 'vnd'],
   ['世', 'pt'],

@@ -8,7 +8,7 @@
 import { TOKENS } from '../contract.ts';
 import { TINY_SCRIPT } from './script.ts';
 
-/** Ids the real vocabulary is known to use (reference §3.2), plus blocks of our own for the rest. */
+/** Ids the real vocabulary uses (the export's tokenizer.json), plus blocks of our own for the rest. */
 const KNOWN_LANGUAGE_IDS: Record<string, number> = { fr: 634, es: 635, de: 636, en: 708, ja: 723, ko: 724, zh: 725 };
 const OTHER_LANGUAGES = ['ar', 'da', 'el', 'fi', 'he', 'hi', 'it', 'ms', 'nl', 'no', 'pl', 'pt', 'ru', 'sv', 'sw', 'tr'];
 const OTHER_LANGUAGE_IDS = [700, 701, 702, 703, 704, 705, 706, 707, 709, 710, 711, 712, 713, 714, 715, 716];
@@ -55,9 +55,9 @@ const CANGJIE_END_ID = 2064; // [cj_.]
 const CANGJIE_DIGIT_FIRST_ID = 2065;
 
 /** Template special tokens: speech-space ids the text vocabulary does not contain. */
-export const TEMPLATE_TOKENS = { exaggeration: '[EXAGGERATION]', startSpeech: '[START_SPEECH]', start: '[START]', stop: '[STOP]' };
+const TEMPLATE_TOKENS = { exaggeration: '[EXAGGERATION]', startSpeech: '[START_SPEECH]', start: '[START]', stop: '[STOP]' };
 
-export function buildTinyVocabulary(): { vocab: Map<string, number>; added: Array<{ content: string; id: number; normalized: boolean; special: boolean }> } {
+function buildTinyVocabulary(): { vocab: Map<string, number>; added: Array<{ content: string; id: number; normalized: boolean; special: boolean }> } {
   const vocab = new Map<string, number>();
   const added: Array<{ content: string; id: number; normalized: boolean; special: boolean }> = [];
   const addSpecial = (content: string, id: number, normalized = false) => {

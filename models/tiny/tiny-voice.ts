@@ -13,7 +13,7 @@ const PITCH_HZ = 140;
 const HARMONICS = 6;
 const SYLLABLE_HZ = 4;
 
-export function buildTinyVoiceSamples(): Float32Array {
+function buildTinyVoiceSamples(): Float32Array {
   const samples = new Float32Array(DURATION_SECONDS * SAMPLE_RATE_HZ);
   let phase = 0;
   for (let i = 0; i < samples.length; i++) {

@@ -7,7 +7,7 @@
 /** Pause between chunks (sentences): short and natural. */
 export const CHUNK_PAUSE_SECONDS = 0.2;
 /** Fade length at each chunk edge. */
-export const CHUNK_FADE_SECONDS = 0.01;
+const CHUNK_FADE_SECONDS = 0.01;
 
 export function pauseSamples(sampleRate: number): number {
   return Math.round(CHUNK_PAUSE_SECONDS * sampleRate);

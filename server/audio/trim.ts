@@ -1,10 +1,10 @@
 /**
  * Trimming of reference clips: leading and trailing silence carry no voice, and the speech
- * encoder only uses the first 10 s (reference §4), so longer clips are cut there.
+ * encoder only uses the first 10 s (docs/model.md), so longer clips are cut there.
  */
 
 /** Absolute level below which a sample counts as silence (the C# port's threshold). */
-export const SILENCE_THRESHOLD = 0.01;
+const SILENCE_THRESHOLD = 0.01;
 /** Silence kept around the voiced part so onsets are not clipped. */
 export const SILENCE_MARGIN_SECONDS = 0.05;
 

@@ -20,7 +20,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { ServiceMetrics } from '../shared/metrics.ts';
 
 /** What start-up repair needs besides the coordination's own queue and lock. */
-export type RecoveryDeps = Omit<RecoveryOptions, 'queue' | 'lock' | 'minFileAgeMs'>;
+type RecoveryDeps = Omit<RecoveryOptions, 'queue' | 'lock' | 'minFileAgeMs'>;
 
 export interface Coordination {
   /** Job events, heard by every process. */

@@ -10,6 +10,7 @@ import { RetentionSweeper } from '../jobs/retention-sweeper.ts';
 import { ServiceHealth } from '../jobs/service-health.ts';
 import { VoiceService } from '../jobs/voice-service.ts';
 import type { DataDirLayout } from '../storage/data-dir.ts';
+import { freeDiskBytes } from '../storage/disk-space.ts';
 import type { KeyvFactory } from '../storage/keyv-factory.ts';
 import { KeyvJobStore } from '../storage/keyv-job-store.ts';
 import { KeyvVoiceStore } from '../storage/voice-store.ts';
@@ -44,7 +45,8 @@ export interface Services {
 export function buildServices({ config, clock, logger, metrics, layout, keyv, coordination, engines }: ServiceParts): Services {
   const { queue, bus, lock } = coordination;
   const store = new KeyvJobStore(keyv, coordination.jobIndex);
-  const health = new ServiceHealth({ modelName: config.model.name, queue, engines, clock });
+  const disk = { freeBytes: () => freeDiskBytes(config.dataDir), minFreeBytes: config.limits.minFreeDiskBytes };
+  const health = new ServiceHealth({ modelName: config.model.name, queue, engines, clock, disk });
   const voiceStore = new KeyvVoiceStore(keyv);
   const voices = new VoiceService({ store: voiceStore, layout, clock, limits: config.limits, modelKey: modelKey(config.model.name), logger, preparer: engines });
   const conversions = new ConversionPool();

@@ -24,7 +24,7 @@ export interface StreamAndCallbacks {
   close(): Promise<void>;
 }
 
-export function callbackPolicy(config: Config): CallbackTargetPolicy {
+function callbackPolicy(config: Config): CallbackTargetPolicy {
   return { allowedHosts: config.callbacks.allowedHosts, denyPrivateAddresses: config.callbacks.denyPrivateAddresses };
 }
 

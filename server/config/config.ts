@@ -42,6 +42,8 @@ export interface Config {
     readonly voiceMinSeconds: number;
     readonly voiceMaxSeconds: number;
     readonly maxQueuedJobs: number;
+    /** Free bytes on the data directory below which health reports degraded; 0 never. */
+    readonly minFreeDiskBytes: number;
   };
   readonly jobs: {
     /** Age after which jobs and their files are removed; null keeps them forever. */
@@ -71,7 +73,7 @@ export interface Config {
     /** Unknown request fields are a 400 instead of being ignored (and listed in X-Chatterbox-Ignored). */
     readonly strict: boolean;
   };
-  /** Which parts this process runs, and how it shares jobs with the other processes (issue 7). */
+  /** Which parts this process runs, and how it shares jobs with the other processes (docs/scale-out.md). */
   readonly deployment: {
     /** all: HTTP and engines; api: HTTP only; worker: engines only. */
     readonly role: 'all' | 'api' | 'worker';

@@ -7,6 +7,7 @@ import { envSchema, type Env } from './env.schema.ts';
 const MS_PER_SECOND = 1000;
 const MS_PER_HOUR = 3600 * MS_PER_SECOND;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
+const BYTES_PER_MEBIBYTE = 1024 * 1024;
 const KNOWN_NAMES = new Set(Object.keys(envSchema.shape));
 /** Variables other tools read (test suites), not typos of ours. */
 const FOREIGN_PREFIXES = ['CHATTERBOX_TEST_', 'CHATTERBOX_NODE24_'];
@@ -109,6 +110,7 @@ function toConfig(env: Env): Config {
       voiceMinSeconds: env.CHATTERBOX_VOICE_MIN_SECONDS,
       voiceMaxSeconds: env.CHATTERBOX_VOICE_MAX_SECONDS,
       maxQueuedJobs: env.CHATTERBOX_MAX_QUEUED_JOBS,
+      minFreeDiskBytes: env.CHATTERBOX_MIN_FREE_DISK_MB * BYTES_PER_MEBIBYTE,
     },
     jobs: {
       retentionMs: env.CHATTERBOX_RETENTION_DAYS === 0 ? null : env.CHATTERBOX_RETENTION_DAYS * MS_PER_DAY,

@@ -30,8 +30,3 @@ export function parseStoreUrl(raw: string): StoreLocation | string {
   }
   return `unsupported scheme ${url.protocol}; expected sqlite://, redis://, rediss://, postgres:// or postgresql://`;
 }
-
-/** Whether processes on several machines can share the store. */
-export function isSharedStore(location: StoreLocation): boolean {
-  return location.kind !== 'sqlite';
-}

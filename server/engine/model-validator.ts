@@ -34,7 +34,7 @@ export async function validateModelDir(dir: string, variant: ModelVariant = 'q4'
 }
 
 /** Differences between declared values and the contract, one sentence each. */
-export function compareWithContract(graph: GraphName, kind: 'input' | 'output', declared: readonly DeclaredValue[]): string[] {
+function compareWithContract(graph: GraphName, kind: 'input' | 'output', declared: readonly DeclaredValue[]): string[] {
   const expected = kind === 'input' ? GRAPH_CONTRACTS[graph].inputs : GRAPH_CONTRACTS[graph].outputs;
   const byName = new Map(declared.map((d) => [d.name, d]));
   const problems: string[] = [];

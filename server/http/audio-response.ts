@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { Context } from 'koa';
 import type { AudioFile } from '../jobs/audio-variants.ts';
 
-export interface ByteRange {
+interface ByteRange {
   start: number;
   end: number;
 }
@@ -15,7 +15,7 @@ export interface ByteRange {
 const CACHE_CONTROL = 'private, max-age=86400, immutable';
 
 /** Parses one `bytes=` range; undefined = serve the whole file, 'unsatisfiable' = 416. */
-export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
   if (header === undefined || header === '') return undefined;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   // Multiple or malformed ranges: RFC 9110 lets a server ignore Range and send everything.

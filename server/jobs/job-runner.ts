@@ -10,6 +10,7 @@ import type { JobStore } from '../storage/job-store.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import type { Clock } from '../shared/clock.ts';
 import { removeFile } from '../storage/atomic-file.ts';
+import { isTransientIo } from '../shared/errors/insufficient-storage-error.ts';
 import { SynthesisFailedError } from '../shared/errors/synthesis-failed-error.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { JobFailure, JobRecord } from '../shared/job.ts';
@@ -188,9 +189,10 @@ export class JobRunner {
         await this.options.queue.enqueue(record.id);
         return;
       }
-      if (isWorkerLoss(error) && record.attempts < this.options.maxAttempts) {
-        // The worker thread died (it restarts); the job may not be to blame, so it runs again.
-        this.options.logger.warn({ jobId: record.id, attempts: record.attempts }, 'worker lost a job; queueing it again');
+      if ((isWorkerLoss(error) || isTransientIo(error)) && record.attempts < this.options.maxAttempts) {
+        // The worker thread died (it restarts) or the disk was full / failing: the job is not
+        // to blame, so it runs again, within its attempt limit.
+        this.options.logger.warn({ err: error, jobId: record.id, attempts: record.attempts }, 'job interrupted by a worker loss or an I/O failure; queueing it again');
         await this.options.store.update(toRequeued(record));
         this.options.bus.publish({ type: 'status', jobId: record.id, status: 'QUEUED' });
         await this.options.queue.enqueue(record.id);
@@ -218,8 +220,9 @@ export class JobRunner {
   }
 }
 
+/** The synthesis thread died under the job (it restarts on its own). */
 function isWorkerLoss(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error.code === 'worker_crashed' || error.message.includes('closing'));
+  return error instanceof Error && 'code' in error && error.code === 'worker_crashed';
 }
 
 /** What the job records: a specific code when the engine gave one, else synthesis_failed with the reason. */

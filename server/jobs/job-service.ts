@@ -69,26 +69,35 @@ export interface JobServiceOptions {
 export class JobService {
   constructor(private readonly options: JobServiceOptions) {}
 
+  /**
+   * An Idempotency-Key is written first, reserving the job id; then the job. A crash between the
+   * two leaves a reservation the retry fills in: one key never yields two jobs, on any store.
+   */
   async submit(request: SubmitRequest, idempotencyKey?: string): Promise<SubmitResult> {
-    if (idempotencyKey === undefined) return { record: await this.create(request, null), replayed: false };
+    if (idempotencyKey === undefined) {
+      await this.checkSubmittable(request);
+      return { record: await this.create(request, null, newId()), replayed: false };
+    }
     const fingerprint = fingerprintOf(request);
     return this.options.lock.run(`idempotency:${idempotencyKey}`, async () => {
       const now = this.options.clock.now();
       const entry = await this.options.store.getIdempotency(idempotencyKey);
       if (entry !== undefined && entry.expiresAt > now) {
         if (entry.fingerprint !== fingerprint) {
-          throw new AppError('This Idempotency-Key was used with a different request body.', {
-            code: 'idempotency_key_reused',
-            status: 422,
-            field: 'Idempotency-Key',
-          });
+          const options = { code: 'idempotency_key_reused', status: 422, field: 'Idempotency-Key' };
+          throw new AppError('This Idempotency-Key was used with a different request body.', options);
         }
-        return { record: await this.get(entry.jobId), replayed: true };
+        const earlier = await this.existing(entry.jobId);
+        if (earlier !== undefined) return { record: earlier, replayed: true };
+        // Reserved, then the server stopped (or the store refused) before the job was written.
+        await this.checkSubmittable(request);
+        return { record: await this.create(request, idempotencyKey, entry.jobId), replayed: false };
       }
-      const record = await this.create(request, idempotencyKey);
+      await this.checkSubmittable(request);
+      const jobId = newId();
       const expiresAt = now + this.options.limits.idempotencyTtlMs;
-      await this.options.store.putIdempotency({ key: idempotencyKey, jobId: record.id, fingerprint, expiresAt });
-      return { record, replayed: false };
+      await this.options.store.putIdempotency({ key: idempotencyKey, jobId, fingerprint, expiresAt });
+      return { record: await this.create(request, idempotencyKey, jobId), replayed: false };
     });
   }
 
@@ -164,7 +173,22 @@ export class JobService {
     });
   }
 
-  private async create(request: SubmitRequest, idempotencyKey: string | null): Promise<JobRecord> {
+  /** The job behind a reservation (410 when deleted or expired); undefined when it was never written. */
+  private existing(id: string): Promise<JobRecord | undefined> {
+    return this.get(id).catch((error: unknown) => (error instanceof NotFoundError ? undefined : Promise.reject(error)));
+  }
+
+  private async create(request: SubmitRequest, idempotencyKey: string | null, id: string): Promise<JobRecord> {
+    const record = newRecord(id, request, idempotencyKey, this.options.clock.now());
+    await this.options.store.create(record, request.text);
+    await this.options.queue.enqueue(record.id);
+    this.options.metrics.jobsSubmitted.inc();
+    this.options.bus.publish({ type: 'status', jobId: record.id, status: record.status });
+    return record;
+  }
+
+  /** Throws what a submit would be refused for: model down, queue full, callback target or voice not allowed. */
+  private async checkSubmittable(request: SubmitRequest): Promise<void> {
     const modelError = this.options.modelError();
     if (modelError !== null) throw new ModelNotReadyError(`The model is not available: ${modelError}`);
     if ((await this.options.queue.depth()) >= this.options.limits.maxQueuedJobs) {
@@ -174,12 +198,6 @@ export class JobService {
     if (!(await this.options.voices.exists(request.voice))) {
       throw new ValidationError(`No voice with id "${request.voice}"; GET /voices lists them.`, { code: 'unknown_voice', field: 'voice' });
     }
-    const record = newRecord(request, idempotencyKey, this.options.clock.now());
-    await this.options.store.create(record, request.text);
-    await this.options.queue.enqueue(record.id);
-    this.options.metrics.jobsSubmitted.inc();
-    this.options.bus.publish({ type: 'status', jobId: record.id, status: record.status });
-    return record;
   }
 
   private stopWork(id: string, status: JobStatus): void {
@@ -194,10 +212,10 @@ export class JobService {
   }
 }
 
-function newRecord(request: SubmitRequest, idempotencyKey: string | null, now: number): JobRecord {
+function newRecord(id: string, request: SubmitRequest, idempotencyKey: string | null, now: number): JobRecord {
   const seed = request.params.seed ?? randomInt(MAX_SEED + 1);
   return {
-    id: newId(),
+    id,
     status: 'QUEUED',
     createdAt: now,
     startedAt: null,

@@ -1,7 +1,8 @@
 /**
  * The job state machine: QUEUED -> PROCESSING -> COMPLETE | FAILED | CANCELLED, plus
  * PROCESSING -> QUEUED when a run is interrupted (crash, shutdown) and will be retried.
- * Functions return new records; only the job service persists them.
+ * Functions return new records and never persist: the caller (job service, runner, recovery,
+ * delivery repair) writes them to the store.
  */
 import type { JobAudio, JobFailure, JobRecord, JobStatus } from '../shared/job.ts';
 

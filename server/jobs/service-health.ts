@@ -1,7 +1,7 @@
 /**
  * Liveness and readiness in one report. Ready = the engines can run jobs; until then the
  * service is "starting" (jobs are accepted and wait), and "degraded" when the model could
- * not be resolved or a worker failed.
+ * not be resolved, a worker failed, or the data directory's disk is (nearly) full.
  */
 import type { Clock } from '../shared/clock.ts';
 import type { WorkerStatus } from '../workers/worker-pool.ts';
@@ -14,6 +14,12 @@ export interface HealthReport {
   workers: WorkerStatus[];
   queueDepth: number;
   uptimeSeconds: number;
+  /** The data directory's file system; `error` says why it is a problem (full, below the threshold). */
+  disk: { freeBytes: number | null; minFreeBytes: number; error: string | null };
+}
+
+function mebibytes(bytes: number): number {
+  return Math.floor(bytes / BYTES_PER_MEBIBYTE);
 }
 
 /**
@@ -33,9 +39,12 @@ export interface ServiceHealthOptions {
   queue: JobQueue;
   engines: EngineView;
   clock: Clock;
+  /** Free bytes where the data lives (storage/disk-space.ts), and the level below which health is degraded. */
+  disk?: { freeBytes: () => Promise<number>; minFreeBytes: number };
 }
 
 const MS_PER_SECOND = 1000;
+const BYTES_PER_MEBIBYTE = 1024 * 1024;
 
 export class ServiceHealth {
   private readonly startedAt: number;
@@ -57,13 +66,30 @@ export class ServiceHealth {
     const { engines } = this.options;
     const error = this.fatalError() ?? engines.firstError?.message ?? null;
     const ready = this.ready;
+    const disk = await this.disk();
+    const degraded = error !== null || disk.error !== null;
     return {
-      status: ready && error === null ? 'ok' : error !== null ? 'degraded' : 'starting',
+      status: degraded ? 'degraded' : ready ? 'ok' : 'starting',
       ready,
       model: { name: this.options.modelName, loaded: ready, error },
       workers: engines.status(),
       queueDepth: await this.options.queue.depth(),
       uptimeSeconds: (this.options.clock.now() - this.startedAt) / MS_PER_SECOND,
+      disk,
     };
+  }
+
+  private async disk(): Promise<HealthReport['disk']> {
+    const probe = this.options.disk;
+    if (probe === undefined) return { freeBytes: null, minFreeBytes: 0, error: null };
+    const { minFreeBytes } = probe;
+    try {
+      const freeBytes = await probe.freeBytes();
+      if (freeBytes >= minFreeBytes && freeBytes > 0) return { freeBytes, minFreeBytes, error: null };
+      const error = `the data directory has ${mebibytes(freeBytes)} MB free, below CHATTERBOX_MIN_FREE_DISK_MB (${mebibytes(minFreeBytes)}): new jobs may be refused with 507`;
+      return { freeBytes, minFreeBytes, error };
+    } catch (failure) {
+      return { freeBytes: null, minFreeBytes, error: `cannot read the data directory's free space: ${failure instanceof Error ? failure.message : String(failure)}` };
+    }
   }
 }

@@ -2,7 +2,8 @@
  * Generation parameters: one set of bounds and defaults, used by the HTTP schemas
  * (validation, defaults, OpenAPI) and by the engine (which trusts validated input).
  * Defaults follow upstream `ChatterboxMultilingualTTS.generate` for the v1 weights
- * that the community ONNX export carries (see shared/reference/chatterbox-onnx.md §3.6).
+ * that the community ONNX export carries (resemble-ai/chatterbox, src/chatterbox/mtl_tts.py;
+ * repetition penalty 2.0 as in v1/v2, before the v3 commit lowered it to 1.2).
  */
 export const GENERATION_LIMITS = {
   exaggeration: { min: 0, max: 2, default: 0.5 },

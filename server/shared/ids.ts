@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
  * act as capabilities when no API key is set). Every id is checked against
  * {@link ID_PATTERN} before it reaches a path.
  */
-export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** rand_a holds a counter (RFC 9562 method 1) so ids within one millisecond stay ordered. */
 const COUNTER_MAX = 0xfff;

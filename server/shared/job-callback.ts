@@ -3,7 +3,7 @@
  * its status) so a client can see whether the service reached its receiver.
  */
 export const CALLBACK_STATES = ['pending', 'delivered', 'failed'] as const;
-export type CallbackState = (typeof CALLBACK_STATES)[number];
+type CallbackState = (typeof CALLBACK_STATES)[number];
 
 export interface JobCallbackStatus {
   /** pending: not sent yet or retrying; delivered: a 2xx answer; failed: gave up. */

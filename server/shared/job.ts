@@ -7,13 +7,13 @@ import type { LanguageCode } from './languages.ts';
 export const JOB_STATUSES = ['QUEUED', 'PROCESSING', 'COMPLETE', 'FAILED', 'CANCELLED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELLED'];
+const TERMINAL_STATUSES: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELLED'];
 
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
-export interface JobProgress {
+interface JobProgress {
   chunksDone: number;
   chunksTotal: number;
 }
@@ -35,18 +35,6 @@ export interface JobFailure {
   message: string;
 }
 
-/** What the service submits: validated input plus the concrete seed it drew. */
-export interface JobInput {
-  text: string;
-  language: LanguageCode;
-  voice: string;
-  params: GenerationParams;
-  format: AudioFormat;
-  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. */
-  speed: number;
-  callbackUrl: string | null;
-}
-
 /** The persisted job. The text is stored apart (see JobStore) so records stay small. */
 export interface JobRecord {
   id: string;
@@ -65,10 +53,10 @@ export interface JobRecord {
   error: JobFailure | null;
   /** How many times a worker has started this job (crash recovery gives up after a limit). */
   attempts: number;
-  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. Absent in records older than issue 6. */
+  /** Tempo factor applied after synthesis (pitch kept); 1 = as spoken. Absent in records written before the field existed. */
   speed?: number;
   callbackUrl: string | null;
-  /** Delivery of the callback_url notification; null without one. Absent in records older than issue 6. */
+  /** Delivery of the callback_url notification; null without one. Absent in records written before the field existed. */
   callback?: JobCallbackStatus | null;
   idempotencyKey: string | null;
   /** Absent: submitted through the job API (/tts/*). */

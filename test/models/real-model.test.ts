@@ -13,11 +13,12 @@ import type { ModelVariant } from '../../models/contract.ts';
 import { createEngine } from '../../server/engine/index.ts';
 import { validateModelDir } from '../../server/engine/model-validator.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../../server/shared/generation.ts';
+import { realModelSkip } from '../support/requirements.ts';
 
 const dir = process.env.CHATTERBOX_REAL_MODEL_DIR;
 const variant = (process.env.CHATTERBOX_REAL_MODEL_VARIANT ?? 'q4') as ModelVariant;
 
-describe('real Chatterbox Multilingual weights', { skip: dir ? false : 'set CHATTERBOX_REAL_MODEL_DIR to run' }, () => {
+describe('real Chatterbox Multilingual weights', { skip: realModelSkip() }, () => {
   it('matches the graph contract', async () => {
     await validateModelDir(dir!, variant);
   });

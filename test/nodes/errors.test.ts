@@ -78,8 +78,8 @@ describe('node errors', () => {
     const error = await reject(runNode(test));
     assert.ok(error instanceof NodeApiError);
     assert.equal(error.httpCode, '401');
-    assert.notEqual(error.message, '');
-    assert.match(error.description ?? '', /HTTP 401/);
+    assert.equal(error.message, 'The Chatterbox service rejected the API key');
+    assert.match(error.description ?? '', /credentials.*HTTP 401, code "unauthorized"/);
   });
 
   test('invalid input gives a 400 API error with the service message and the field', async () => {
@@ -145,9 +145,46 @@ describe('node errors', () => {
     assert.equal(error.message, 'The speech job did not finish within 1 s');
     assert.match(error.description ?? '', /The job was cancelled on the service/);
     assert.ok(Date.now() - started < 5_000);
+    // Cancelled, not deleted: the job stays listed with its final state.
+    const cancel = test.requests.find((r) => r.url.endsWith('/cancel'));
+    assert.equal(cancel?.method, 'POST');
+    assert.ok(!test.requests.some((r) => r.method === 'DELETE'));
     const submitted = test.requests.find((r) => r.url.includes('/tts/status/'))!;
     const status = await api(slowService, new URL(submitted.url).pathname);
-    assert.equal(status.status, 410);
+    assert.equal(status.status, 200);
+    assert.equal(((await status.json()) as { status: string }).status, 'CANCELLED');
+  });
+
+  test('downloading a job that is not finished says to wait for it, keeping the service words', async () => {
+    const test = createExecuteContext({
+      parameters: { resource: 'job', operation: 'submit', text: LONG_TEXT },
+      credentials: credentialsOf(slowService),
+    });
+    const [submitted] = await runNode(test);
+    const download = createExecuteContext({
+      parameters: { resource: 'job', operation: 'download', jobId: submitted.json.chatterbox_id },
+      credentials: credentialsOf(slowService),
+    });
+    const error = await reject(runNode(download));
+    assert.ok(error instanceof NodeApiError);
+    assert.equal(error.httpCode, '409');
+    assert.equal(error.message, 'The job is not finished yet, so it has no audio to download');
+    assert.match(error.description ?? '', /"Wait Until Finished"/);
+    assert.match(
+      error.description ?? '',
+      /HTTP 409, code "job_not_finished" to GET \/tts\/audio\//,
+    );
+    await api(slowService, `/tts/jobs/${submitted.json.chatterbox_id}/cancel`, { method: 'POST' });
+  });
+
+  test('a wrong Job ID says where to map the ID from', async () => {
+    const test = createExecuteContext({
+      parameters: { resource: 'job', operation: 'getStatus', jobId: 'not-an-id' },
+      credentials: credentialsOf(service),
+    });
+    const error = await reject(runNode(test));
+    assert.equal(error.message, 'The ID is not a valid job or voice ID');
+    assert.match(error.description ?? '', /\{\{ \$json\.chatterbox_id \}\}.*code "invalid_id"/);
   });
 
   test('with Continue On Fail, a timeout becomes an error item carrying the message', async () => {

@@ -98,10 +98,15 @@ describe('Job operations', () => {
     assert.equal(pcmItem.binary!.audio.mimeType, 'audio/pcm');
     assert.equal(pcmItem.binary!.audio.fileExtension, 'pcm');
     const wavBytes = asGenerated.binaries.get(wavItem.binary!.data.id!)!;
+    const pcmBytes = converted.binaries.get(pcmItem.binary!.audio.id!)!;
+    assert.deepEqual(pcmBytes, wavBytes.subarray(wavBytes.length - parseWav(wavBytes).dataBytes));
+    // The item JSON describes the file delivered, not the one stored.
+    const { format, content_type, bytes } = pcmItem.json.audio as IDataObject;
     assert.deepEqual(
-      converted.binaries.get(pcmItem.binary!.audio.id!)!,
-      wavBytes.subarray(wavBytes.length - parseWav(wavBytes).dataBytes),
+      { format, content_type, bytes },
+      { format: 'pcm', content_type: 'audio/pcm', bytes: pcmBytes.length },
     );
+    assert.equal((wavItem.json.audio as IDataObject).format, 'wav');
   });
 
   test('Download Audio of an unknown job fails with the service message', async () => {

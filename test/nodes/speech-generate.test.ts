@@ -139,6 +139,32 @@ describe('Speech > Generate', () => {
       assert.ok(item.binary?.data.id);
     });
     assert.equal(new Set(output.map((item) => item.json.chatterbox_id)).size, texts.length);
+    // All jobs are submitted before the first audio is fetched: they wait together.
+    const firstDownload = test.requests.findIndex((r) => r.url.includes('/tts/audio/'));
+    const submits = test.requests.flatMap((r, index) =>
+      r.url.endsWith('/tts/synthesize') ? [index] : [],
+    );
+    assert.equal(submits.length, texts.length);
+    assert.ok(submits.every((index) => index < firstDownload));
+  });
+
+  test('works on at most "Max Parallel Jobs" items at once', async () => {
+    const texts = ['First.', 'Second.', 'Third.'];
+    const test = createExecuteContext({
+      items: texts.map((text) => ({ json: { text } })),
+      parameters: (i) => ({
+        ...GENERATE,
+        text: texts[i],
+        options: { ...FAST_POLL, maxParallelJobs: 1 },
+      }),
+      credentials: credentialsOf(service),
+    });
+    const output = await runNode(test);
+    assert.equal(output.length, 3);
+    const kinds = test.requests
+      .filter((r) => r.url.endsWith('/tts/synthesize') || r.url.includes('/tts/audio/'))
+      .map((r) => (r.url.endsWith('/tts/synthesize') ? 'submit' : 'download'));
+    assert.deepEqual(kinds, ['submit', 'download', 'submit', 'download', 'submit', 'download']);
   });
 
   test('writes the audio to the binary field and file name the user chose', async () => {

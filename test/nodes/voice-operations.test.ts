@@ -125,13 +125,30 @@ describe('dropdowns and credentials', () => {
     assert.ok(deletable.some((voice) => voice.name === 'Aaron'));
   });
 
-  test('the credential test request reaches /health on the configured service', async () => {
-    const response = await runCredentialTest({
+  test('the credential test passes with the right URL and key', async () => {
+    const result = await runCredentialTest({
       ...credentialsOf(service),
       baseUrl: `${service.baseUrl}/`,
     });
-    assert.equal(response.statusCode, 200);
-    assert.equal((response.body as { live: boolean }).live, true);
+    assert.deepEqual(result, { status: 'OK', message: 'Connection tested successfully' });
+  });
+
+  test('the credential test fails on a wrong key and says the key is wrong', async () => {
+    const result = await runCredentialTest({
+      ...credentialsOf(service),
+      apiKey: 'wrong-key-0123456789',
+    });
+    assert.equal(result.status, 'Error');
+    assert.match(result.message, /^The API key is wrong/);
+  });
+
+  test('the credential test fails on a URL with no service behind it and says the URL is wrong', async () => {
+    const result = await runCredentialTest({
+      ...credentialsOf(service),
+      baseUrl: `${service.baseUrl}/some/path`,
+    });
+    assert.equal(result.status, 'Error');
+    assert.match(result.message, /^The Base URL is wrong/);
   });
 
   test('the API key is sent as a bearer token', async () => {

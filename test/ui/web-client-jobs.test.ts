@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { chromiumSkip } from '../support/requirements.ts';
 import {
   API_KEY,
   JOB_TIMEOUT_MS,
@@ -25,7 +26,7 @@ const LONG_TEXT =
   'The quick brown fox jumps over the lazy dog. A second sentence follows, a little longer than the first. ' +
   'Then a third one arrives and asks the model for more speech. Finally a fourth sentence ends this paragraph.';
 
-describe('web client: jobs, in Chromium against the real service (tiny model)', () => {
+describe('web client: jobs, in Chromium against the real service (tiny model)', { skip: chromiumSkip() }, () => {
   let session: UiSession;
   let page: Page;
   let firstJobId = '';

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { chromiumSkip } from '../support/requirements.ts';
 import { toneWav } from './support/tone-wav.ts';
 import {
   JOB_TIMEOUT_MS,
@@ -20,7 +21,7 @@ interface VoiceList {
   voices: { id: string; name: string; duration_seconds: number | null }[];
 }
 
-describe('web client: voices, in Chromium against the real service (tiny model)', () => {
+describe('web client: voices, in Chromium against the real service (tiny model)', { skip: chromiumSkip() }, () => {
   let session: UiSession;
   let page: Page;
   let toneVoiceId = '';

@@ -3,7 +3,7 @@ import type { AllEntities } from 'n8n-workflow';
 /** Resource -> operations of the Chatterbox TTS node; the router dispatches on this map. */
 type NodeMap = {
 	speech: 'generate';
-	job: 'submit' | 'getStatus' | 'download' | 'delete' | 'list';
+	job: 'submit' | 'getStatus' | 'download' | 'cancel' | 'delete' | 'list';
 	voice: 'upload' | 'list' | 'delete';
 };
 

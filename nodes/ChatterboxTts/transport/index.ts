@@ -9,6 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { ServiceError } from './errors';
+import { describeServiceError, explainServiceError } from './errors';
+
 /** The only place in the package that talks HTTP to the Chatterbox service. */
 
 export const CREDENTIALS_TYPE = 'chatterboxApi';
@@ -79,7 +82,7 @@ export async function apiRequest<T>(ctx: ApiContext, request: ApiRequest): Promi
 		const cause =
 			error instanceof NodeApiError && error.cause instanceof Error ? error.cause : error;
 		throw new NodeApiError(ctx.getNode(), cause as JsonObject, {
-			description: `Could not reach the Chatterbox service at ${baseUrl}: ${(cause as Error).message}`,
+			description: `Could not reach the Chatterbox service at ${baseUrl}: ${(cause as Error).message}. Check the Base URL in the Chatterbox API credentials and that the service is running.`,
 			itemIndex: request.itemIndex,
 		});
 	}
@@ -99,16 +102,14 @@ function serviceError(
 	request: ApiRequest,
 ): NodeApiError {
 	const parsed = parseErrorBody(response.body);
-	const error = parsed.error ?? {};
-	const details = [`HTTP ${response.statusCode}`];
-	if (error.code) details.push(`code "${error.code}"`);
-	if (error.field) details.push(`field "${error.field}"`);
+	const error: ServiceError = { statusCode: response.statusCode, ...(parsed.error ?? {}) };
+	const { message, advice } = explainServiceError(error);
 	return new NodeApiError(
 		ctx.getNode(),
 		{ ...(parsed as JsonObject) },
 		{
-			message: error.message ?? `The Chatterbox service answered HTTP ${response.statusCode}`,
-			description: `${request.method} ${request.path}: ${details.join(', ')}`,
+			message,
+			description: describeServiceError(error, request, advice),
 			httpCode: String(response.statusCode),
 			itemIndex: request.itemIndex,
 		},

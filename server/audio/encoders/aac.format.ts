@@ -11,7 +11,7 @@ import { encodeThroughStream, guardStreamEncoder } from './guarded-stream-encode
 import { lazyRegistration, type MediabunnyCodec, MediabunnyStream } from './mediabunny-encoder.ts';
 
 /** 64 kbit/s: FFmpeg's AAC encoder needs more than Opus for clean speech at 24 kHz mono. */
-export const AAC_BITRATE_BPS = 64_000;
+const AAC_BITRATE_BPS = 64_000;
 const AAC_FRAME_SAMPLES = 1024;
 
 const aacCodec: MediabunnyCodec = {

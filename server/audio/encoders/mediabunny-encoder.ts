@@ -25,7 +25,7 @@ import type { EncoderCore } from './guarded-stream-encoder.ts';
 import { clampFloatSamples, concatBytes } from './pcm-samples.ts';
 
 /** Longest a push waits for its frames before returning what is there (see module comment). */
-export const SETTLE_TIMEOUT_MS = 3_000;
+const SETTLE_TIMEOUT_MS = 3_000;
 const CHANNELS = 1;
 
 export interface MediabunnyCodec {

@@ -12,7 +12,7 @@ import type { FormatDescriptor } from './format-descriptor.ts';
 import { encodeThroughStream, guardStreamEncoder } from './guarded-stream-encoder.ts';
 
 /** 64 kbit/s is transparent for 24 kHz mono speech (MPEG-2 Layer III allows up to 160). */
-export const MP3_BITRATE_KBPS = 64;
+const MP3_BITRATE_KBPS = 64;
 const CHANNELS = 1;
 
 /**

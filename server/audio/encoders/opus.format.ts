@@ -15,7 +15,7 @@ import { type OggPacket, OggPageWriter } from './ogg-page-writer.ts';
 import { concatBytes } from './pcm-samples.ts';
 
 /** 32 kbit/s: within Opus's recommended 28-40 kbit/s for fullband speech; 24 kHz input is narrower. */
-export const OPUS_BITRATE_BPS = 32_000;
+const OPUS_BITRATE_BPS = 32_000;
 const OPUS_RATE_HZ = 48_000;
 const GRANULE_PER_INPUT_SAMPLE = OPUS_RATE_HZ / SAMPLE_RATE_HZ;
 /** 20 ms frames, the libopus default and best quality/overhead trade-off. */

@@ -20,7 +20,7 @@ const BYTES_PER_SAMPLE = 2;
 export const STREAMING_SIZE = 0xffff_ffff;
 
 /** Canonical 44-byte header; `dataBytes` undefined writes the streaming (unknown) sizes. */
-export function wavHeader(dataBytes?: number, sampleRate = SAMPLE_RATE_HZ): Uint8Array {
+function wavHeader(dataBytes?: number, sampleRate = SAMPLE_RATE_HZ): Uint8Array {
   const header = new Uint8Array(HEADER_BYTES);
   const view = new DataView(header.buffer);
   const ascii = (offset: number, text: string): void => {

@@ -15,7 +15,7 @@ import { ModelContractError } from '../../shared/errors/model-contract-error.ts'
 import { createModelSession, type ModelSession, type SessionOptions } from '../onnx/session.ts';
 import { probeBatchOfTwo, type CfgMode } from './language-model-runner.ts';
 
-export interface DecoderChoice {
+interface DecoderChoice {
   path: string;
   /** The same seed gives the same audio: the copy with seeded noise, or a decoder that draws none. */
   reproducible: boolean;
@@ -83,7 +83,7 @@ export async function readTextTableRows(embedTokensPath: string): Promise<number
 }
 
 /** The prepared decoder copy for the current original, else the original (whose noise then varies run to run). */
-export async function locateDecoder(dir: string): Promise<DecoderChoice> {
+async function locateDecoder(dir: string): Promise<DecoderChoice> {
   const original = join(dir, graphFile('conditional_decoder', 'fp32'));
   const prepared = join(dir, seededDecoderFile(createHash('sha256').update(await readFile(original)).digest('hex')));
   if (await access(prepared).then(() => true, () => false)) return { path: prepared, reproducible: true };

@@ -24,8 +24,8 @@ export function decoderPrompt(conditioning: VoiceConditioning): BigInt64Array {
  * token] (resemble-ai/chatterbox, src/chatterbox/models/s3gen/hifigan.py @5de7a54, `SineGen`;
  * harmonic_num 8). A graph that needs more reads the table again from its start.
  */
-export const MEL_NOISE_PER_TOKEN = 160;
-export const SOURCE_NOISE_PER_GENERATED_TOKEN = 8640;
+const MEL_NOISE_PER_TOKEN = 160;
+const SOURCE_NOISE_PER_GENERATED_TOKEN = 8640;
 
 export function noiseValuesFor(promptTokens: number, generatedTokens: number): number {
   return MEL_NOISE_PER_TOKEN * (promptTokens + generatedTokens) + SOURCE_NOISE_PER_GENERATED_TOKEN * generatedTokens;

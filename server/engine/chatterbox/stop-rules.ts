@@ -23,7 +23,7 @@ export interface StopRuleOptions {
   loops?: RepetitionGuardOptions;
 }
 
-export const DEFAULT_STOP_RULES = { stopOnRepeatedToken: true, tokensPerTextToken: 6, minTokenCap: 75 } as const;
+const DEFAULT_STOP_RULES = { stopOnRepeatedToken: true, tokensPerTextToken: 6, minTokenCap: 75 } as const;
 
 /** New tokens allowed for a chunk: in proportion to its text, never above the request's maxNewTokens. */
 export function speechTokenCap(textTokens: number, maxNewTokens: number, options: StopRuleOptions = {}): number {

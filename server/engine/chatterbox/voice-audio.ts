@@ -10,17 +10,20 @@ import { resample } from '../../audio/resample.ts';
 import { limitDuration, trimSilence } from '../../audio/trim.ts';
 import { InvalidAudioError } from '../../shared/errors/invalid-audio-error.ts';
 
-/** The encoder uses the first 10 s for prompt tokens and mel (reference §4). */
-export const MAX_REFERENCE_SECONDS = 10;
+/**
+ * The speech encoder uses the first 10 s for prompt tokens and mel (the export script,
+ * VladOS95-cyber/onnx_conversion_scripts chatterbox/chatterbox_to_onnx_conversion_script.py).
+ */
+const MAX_REFERENCE_SECONDS = 10;
 /** Shorter than this, the encoder yields almost no prompt tokens. */
-export const MIN_REFERENCE_SECONDS = 0.5;
+const MIN_REFERENCE_SECONDS = 0.5;
 
 export async function loadReferenceAudio(path: string): Promise<Float32Array> {
   const clip = await probeClip(new Uint8Array(await readFile(path)));
   return prepareReferenceAudio(clip.samples, clip.sampleRate);
 }
 
-export function prepareReferenceAudio(samples: Float32Array, sampleRate: number): Float32Array {
+function prepareReferenceAudio(samples: Float32Array, sampleRate: number): Float32Array {
   const at24k = resample(samples, sampleRate, SAMPLE_RATE_HZ);
   const voiced = limitDuration(trimSilence(at24k, SAMPLE_RATE_HZ), SAMPLE_RATE_HZ, MAX_REFERENCE_SECONDS);
   if (voiced.length < MIN_REFERENCE_SECONDS * SAMPLE_RATE_HZ) {

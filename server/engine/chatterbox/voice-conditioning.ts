@@ -28,7 +28,7 @@ interface Header {
   tensors: Array<{ field: (typeof FIELDS)[number]; type: TensorType; dims: number[]; bytes: number }>;
 }
 
-export function encodeConditioning(conditioning: VoiceConditioning): Buffer {
+function encodeConditioning(conditioning: VoiceConditioning): Buffer {
   const header: Header = { format: FORMAT, tensors: [] };
   const bodies: Buffer[] = [];
   for (const field of FIELDS) {
@@ -44,7 +44,7 @@ export function encodeConditioning(conditioning: VoiceConditioning): Buffer {
 }
 
 /** Parses a conditioning file; undefined when it is not one (stale format, truncated). */
-export function decodeConditioning(bytes: Buffer): VoiceConditioning | undefined {
+function decodeConditioning(bytes: Buffer): VoiceConditioning | undefined {
   if (bytes.byteLength < HEADER_LENGTH_BYTES) return undefined;
   const headerLength = bytes.readUInt32LE(0);
   let header: Header;

@@ -15,7 +15,7 @@ export interface Tensor {
   readonly dims: readonly number[];
 }
 
-export interface ValueInfo {
+interface ValueInfo {
   name: string;
   type: string;
   shape: ReadonlyArray<number | string>;

@@ -1,5 +1,6 @@
 /**
- * The per-step logits pipeline of upstream T3 inference (reference §3.6), one function per
+ * The per-step logits pipeline of upstream T3 inference (resemble-ai/chatterbox,
+ * src/chatterbox/models/t3/t3.py `inference`), one function per
  * step, each working in place on a Float32Array over the 8194-wide speech vocabulary:
  * CFG combine -> mask impossible ids -> repetition penalty -> temperature -> softmax ->
  * min_p -> top_p -> sample.

@@ -21,7 +21,7 @@ export interface RepetitionGuardOptions {
   mismatchDivisor?: number;
 }
 
-export const DEFAULT_REPETITION_GUARD: Required<RepetitionGuardOptions> = { maxPeriod: 64, minSpan: 32, minCycles: 2, mismatchDivisor: 8 };
+const DEFAULT_REPETITION_GUARD: Required<RepetitionGuardOptions> = { maxPeriod: 64, minSpan: 32, minCycles: 2, mismatchDivisor: 8 };
 
 /** True once at least two tokens exist and the last two are the same (upstream's forced stop). */
 export function endsWithRepeatedToken(tokens: readonly number[]): boolean {

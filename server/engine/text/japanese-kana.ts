@@ -16,7 +16,7 @@ const KATAKANA_TO_HIRAGANA = 0x60;
 /** Upstream puts a space before readings starting with these (they read as particles otherwise). */
 const PARTICLE_LIKE_STARTS = ['は', 'へ'];
 
-export interface ReadingToken {
+interface ReadingToken {
   surface: string;
   /** Katakana reading, when the dictionary knows one. */
   reading?: string;

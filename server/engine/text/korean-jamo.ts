@@ -1,6 +1,7 @@
 /**
  * Korean: Hangul syllables become conjoining jamo, as upstream's `korean_normalize` does;
- * the vocabulary has jamo, not syllables (reference §3.1).
+ * the vocabulary has jamo, not syllables (resemble-ai/chatterbox,
+ * src/chatterbox/models/tokenizers/tokenizer.py).
  */
 const SYLLABLE_FIRST = 0xac00;
 const SYLLABLE_LAST = 0xd7af;

@@ -18,7 +18,8 @@ import { normalizePunctuation } from './punctuation-normalizer.ts';
 export interface TextOptions {
   /**
    * Lowercase and NFKD-normalize like upstream's v2 tokenizer. The community export has v1
-   * weights, which were trained without it, so it is off by default (reference §3.1).
+   * weights, which were trained without it, so it is off by default (resemble-ai/chatterbox
+   * added it with v2, commit bf169fe, models/tokenizers/tokenizer.py).
    * @defaultValue false
    */
   caseFold?: boolean;

@@ -1,6 +1,7 @@
 /**
  * Upstream Chatterbox `punc_norm`: the model was trained on text cleaned this way, and
- * skipping it makes words at the edges go wrong (reference §3.1).
+ * skipping it makes words at the edges go wrong (resemble-ai/chatterbox, `punc_norm` in
+ * src/chatterbox/mtl_tts.py).
  */
 
 /** What upstream says when it is given nothing to say. */

@@ -1,6 +1,7 @@
 /**
  * Splits long text into chunks the model handles well: one sentence per run is the safe
- * default (a run over two sentences tends to read the first and ramble, reference §5.1).
+ * default (a run over two sentences tends to read the first and ramble, as dahshury/WinSTT
+ * measured for this export; its src-tauri/src/winstt/tts/splitter.rs splits the same way).
  * Sentences come from ICU's sentence segmenter (Intl.Segmenter), which knows CJK, Hindi,
  * Arabic and Greek sentence punctuation. Over-long sentences are broken at clause
  * punctuation, then at spaces, then (scripts without spaces) between graphemes. Fragments
@@ -10,10 +11,10 @@ import type { LanguageCode } from '../../shared/languages.ts';
 
 /** Character budget per chunk; Chinese and Japanese characters expand to several tokens each. */
 const MAX_CHUNK_CHARS: Partial<Record<LanguageCode, number>> = { zh: 80, ja: 80, ko: 120 };
-export const DEFAULT_MAX_CHUNK_CHARS = 250;
+const DEFAULT_MAX_CHUNK_CHARS = 250;
 /** Shorter pieces are merged with a neighbour; CJK packs a sentence into few characters. */
 const MIN_CHUNK_CHARS: Partial<Record<LanguageCode, number>> = { zh: 4, ja: 4, ko: 5 };
-export const DEFAULT_MIN_CHUNK_CHARS = 12;
+const DEFAULT_MIN_CHUNK_CHARS = 12;
 
 const CLAUSE_BREAK = /(?<=[,;:，、；：،])\s*/u;
 
@@ -21,7 +22,7 @@ export function maxChunkChars(language: LanguageCode): number {
   return MAX_CHUNK_CHARS[language] ?? DEFAULT_MAX_CHUNK_CHARS;
 }
 
-export function minChunkChars(language: LanguageCode): number {
+function minChunkChars(language: LanguageCode): number {
   return MIN_CHUNK_CHARS[language] ?? DEFAULT_MIN_CHUNK_CHARS;
 }
 

@@ -13,7 +13,7 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-export function matchesAnyKey(presented: string, keyDigests: readonly Buffer[]): boolean {
+function matchesAnyKey(presented: string, keyDigests: readonly Buffer[]): boolean {
   const candidate = digest(presented);
   let matched = false;
   for (const key of keyDigests) matched = timingSafeEqual(candidate, key) || matched;

@@ -6,6 +6,7 @@
  */
 import type { Context, Next } from 'koa';
 import { AppError } from '../../shared/errors/app-error.ts';
+import { InsufficientStorageError, isDiskFull } from '../../shared/errors/insufficient-storage-error.ts';
 import { PayloadTooLargeError } from '../../shared/errors/payload-too-large-error.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { ServiceMetrics } from '../../shared/metrics.ts';
@@ -40,6 +41,10 @@ export function toAppError(error: unknown): AppError {
   }
   if (err.message === 'Multipart: Boundary not found' || err.message.startsWith('Unexpected end of form')) {
     return new AppError('The multipart body is malformed or cut off.', { code: 'invalid_multipart', status: 400, cause: err });
+  }
+  if (isDiskFull(err)) {
+    // Nothing the request asked for was stored (a 202 would promise a job that does not exist).
+    return new InsufficientStorageError('The server could not store the request: its disk is full. Nothing was created; retry later.', { cause: err });
   }
   const status = err.status ?? err.statusCode;
   if (err.type === 'entity.too.large' || status === 413) {

@@ -7,7 +7,7 @@ import type { Context, Next } from 'koa';
 import { REQUEST_ID_PATTERN } from '../../shared/ids.ts';
 import type { Logger } from '../../shared/logger.ts';
 
-export const REQUEST_ID_HEADER = 'X-Request-Id';
+const REQUEST_ID_HEADER = 'X-Request-Id';
 
 export function requestContext(logger: Logger) {
   return async function assignRequestId(ctx: Context, next: Next): Promise<void> {

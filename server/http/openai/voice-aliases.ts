@@ -9,7 +9,7 @@ import { ValidationError } from '../../shared/errors/validation-error.ts';
 import { DEFAULT_VOICE_ID } from '../../shared/voice.ts';
 
 /** OpenAI's voice names (platform.openai.com/docs/guides/text-to-speech, "Voice options"). */
-export const OPENAI_VOICE_NAMES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+const OPENAI_VOICE_NAMES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
 
 /** Every OpenAI voice name -> the default voice, then the operator's `alias -> voice` entries over them. */
 export function openAiVoiceAliases(configured: Readonly<Record<string, string>>): Map<string, string> {

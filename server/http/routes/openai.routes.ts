@@ -1,4 +1,4 @@
-/** The OpenAI-compatible /v1 routes (issue 6): speech, models, voices, with OpenAI-shaped errors (server/http/openai/openai-errors.ts, chosen by path in app.ts). */
+/** The OpenAI-compatible /v1 routes (docs/openai.md): speech, models, voices, with OpenAI-shaped errors. */
 import Router from '@koa/router';
 import type { AppDeps } from '../app-deps.ts';
 import { registerModelRoutes } from '../openai/models.route.ts';

@@ -4,6 +4,8 @@ import { LANGUAGE_NOTES, LANGUAGES, type LanguageCode } from '../../shared/langu
 import type { AppDeps } from '../app-deps.ts';
 import type { HealthReport } from '../../jobs/service-health.ts';
 
+const BYTES_PER_MEBIBYTE = 1024 * 1024;
+
 function presentHealth(report: HealthReport): object {
   return {
     status: report.status,
@@ -21,6 +23,11 @@ function presentHealth(report: HealthReport): object {
       ...processOf(worker),
     })),
     queue: { depth: report.queueDepth },
+    disk: {
+      free_mb: report.disk.freeBytes === null ? null : Math.floor(report.disk.freeBytes / BYTES_PER_MEBIBYTE),
+      min_free_mb: Math.floor(report.disk.minFreeBytes / BYTES_PER_MEBIBYTE),
+      error: report.disk.error,
+    },
     uptime_seconds: Math.round(report.uptimeSeconds),
   };
 }

@@ -17,7 +17,7 @@ import { NotFoundError } from '../../shared/errors/not-found-error.ts';
 import { REPO_ROOT } from '../../shared/runtime-paths.ts';
 
 /** URL prefix of the page; the API contract names it. */
-export const UI_PATH = '/ui';
+const UI_PATH = '/ui';
 // From the sources also in the build: the page is static files, not compiled.
 const UI_ROOT = `${REPO_ROOT}server/http/ui/`;
 /** Extensions the page is made of; anything else in the folder (notes, editor files) stays private. */

@@ -4,7 +4,7 @@ import { AUDIO_FORMAT_NAMES } from '../../shared/audio-format.ts';
 import { ValidationError } from '../../shared/errors/validation-error.ts';
 import { isValidId } from '../../shared/ids.ts';
 
-export const ErrorResponseSchema = z
+const ErrorResponseSchema = z
   .object({
     error: z.object({
       code: z.string().meta({ example: 'out_of_range', description: 'snake_case, stable: branch on it' }),

@@ -5,8 +5,8 @@ import { JOB_STATUSES } from '../../shared/job.ts';
 import { JobStatusSchema } from '../../jobs/job-view.ts';
 
 /** Largest page of GET /tts/jobs. */
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+const DEFAULT_PAGE_SIZE = 50;
 
 export const JobListQuerySchema = z.object({
   status: z.enum(JOB_STATUSES).optional().meta({ description: 'Only jobs in this status' }),

@@ -13,7 +13,7 @@ import { LANGUAGE_CODES } from '../../shared/languages.ts';
 
 /** The one model this server runs, and the names OpenAI clients send for it (all the same model). */
 export const OPENAI_MODEL_ID = 'chatterbox-multilingual';
-export const OPENAI_MODEL_ALIASES = ['chatterbox', 'tts-1', 'tts-1-hd', 'gpt-4o-mini-tts', 'gpt-4o-mini-tts-2025-12-15'] as const;
+const OPENAI_MODEL_ALIASES = ['chatterbox', 'tts-1', 'tts-1-hd', 'gpt-4o-mini-tts', 'gpt-4o-mini-tts-2025-12-15'] as const;
 export const OPENAI_MODEL_NAMES: readonly string[] = [OPENAI_MODEL_ID, ...OPENAI_MODEL_ALIASES];
 
 /** A served model name, also with a provider prefix as routers send it ("openai/tts-1"); else undefined. */
@@ -23,7 +23,7 @@ export function servedModelName(model: string): string | undefined {
 }
 
 /** OpenAI's default response format (not WAV, unlike /tts/synthesize). */
-export const OPENAI_DEFAULT_FORMAT = 'mp3';
+const OPENAI_DEFAULT_FORMAT = 'mp3';
 /** OpenAI's limit for `instructions`. */
 const MAX_INSTRUCTIONS_CHARS = 4096;
 const MAX_VOICE_CHARS = 200;

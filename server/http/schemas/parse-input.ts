@@ -20,7 +20,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   throw toValidationError(result.error.issues, where);
 }
 
-export function toValidationError(issues: readonly Issue[], where: string): ValidationError {
+function toValidationError(issues: readonly Issue[], where: string): ValidationError {
   const issue = issues[0]!;
   const field = fieldOf(issue);
   const others = [...new Set(issues.slice(1).map(fieldOf).filter((other) => other !== undefined && other !== field))];

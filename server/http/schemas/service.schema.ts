@@ -24,6 +24,9 @@ export const HealthSchema = z
       }),
     ),
     queue: z.object({ depth: z.int() }),
+    disk: z
+      .object({ free_mb: z.int().nullable(), min_free_mb: z.int(), error: z.string().nullable() })
+      .describe('Free space where the data lives; `error` (and status degraded) when it is below CHATTERBOX_MIN_FREE_DISK_MB.'),
     uptime_seconds: z.number(),
   })
   .meta({ id: 'Health' });

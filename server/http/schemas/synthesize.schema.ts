@@ -67,8 +67,6 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
     .meta({ id: 'SynthesizeRequest' });
 }
 
-export type SynthesizeRequestBody = z.output<ReturnType<typeof createSynthesizeRequestSchema>>;
-
 export const SubmitResponseSchema = z
   .object({
     chatterbox_id: z.uuid(),

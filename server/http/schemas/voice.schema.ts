@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /** Longest voice name kept. */
-export const MAX_VOICE_NAME_CHARS = 100;
+const MAX_VOICE_NAME_CHARS = 100;
 
-export const VoiceSchema = z
+const VoiceSchema = z
   .object({
     id: z.string(),
     name: z.string(),

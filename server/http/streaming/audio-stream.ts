@@ -9,7 +9,7 @@ import type { Context } from 'koa';
 import { setStreamingHeaders } from './stream-response.ts';
 
 /** Longest wait for the first audio before the 200 goes out regardless. */
-export const COMMIT_AFTER_MS = 10_000;
+const COMMIT_AFTER_MS = 10_000;
 
 export interface AudioStreamOptions {
   contentType: string;

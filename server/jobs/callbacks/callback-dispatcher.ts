@@ -45,7 +45,7 @@ export interface CallbackDispatcherOptions {
   claim?: (jobId: string) => Promise<boolean>;
 }
 
-export const CALLBACK_EVENT = 'job.finished';
+const CALLBACK_EVENT = 'job.finished';
 const USER_AGENT = 'chatterbox-server (callback)';
 
 export class CallbackDispatcher {

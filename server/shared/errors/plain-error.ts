@@ -1,4 +1,5 @@
 import { AppError } from './app-error.ts';
+import { storageFailureCode } from './insufficient-storage-error.ts';
 
 /** An error as it crosses a thread or process boundary: structured clone keeps only plain data. */
 export interface PlainError {
@@ -15,7 +16,8 @@ export function toPlainError(error: unknown): PlainError {
     return { name: error.name, code: error.code, message: error.message, status: error.status, stack: error.stack };
   }
   if (error instanceof Error) {
-    const code = error.name === 'AbortError' ? 'cancelled' : 'internal_error';
+    // A full disk or failing I/O keeps saying so: the receiver retries those jobs later.
+    const code = error.name === 'AbortError' ? 'cancelled' : (storageFailureCode(error) ?? 'internal_error');
     return { name: error.name, code, message: error.message, stack: error.stack };
   }
   return { name: 'Error', code: 'internal_error', message: String(error) };

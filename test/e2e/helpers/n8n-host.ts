@@ -2,7 +2,7 @@
  * Real n8n, headless, for the end-to-end test: installed once on Node 24 into a cache
  * outside the repository (install-n8n.sh), with a fresh user folder per run, our package
  * laid out exactly where n8n's community-package installer puts it.
- * Recipe and pitfalls: shared/reference/n8n.md, part B.
+ * Why it is installed this way: install-n8n.sh.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -47,19 +47,15 @@ export function installN8n(): N8nInstall {
 
 /** Builds the package, packs it, and unpacks it into the user folder's community packages. */
 export function installPackage(host: N8nHost, workDir: string): string {
-  run('npm', ['run', 'build'], REPO_ROOT);
-  const tarball = run('npm', ['pack', '--silent', '--pack-destination', workDir], REPO_ROOT)
+  // Builds dist/n8n-package/ and packs it there; prints the tarball's path last.
+  const tarball = run('node', ['.ci/n8n-package.mjs', 'pack', workDir], REPO_ROOT)
     .trim()
     .split('\n')
     .pop()!;
   const destination = join(host.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
   mkdirSync(destination, { recursive: true });
-  run(
-    'tar',
-    ['-xzf', join(workDir, tarball), '-C', destination, '--strip-components=1'],
-    REPO_ROOT,
-  );
-  return join(workDir, tarball);
+  run('tar', ['-xzf', tarball, '-C', destination, '--strip-components=1'], REPO_ROOT);
+  return tarball;
 }
 
 function run(command: string, args: string[], cwd: string): string {
@@ -69,7 +65,7 @@ function run(command: string, args: string[], cwd: string): string {
   return result.stdout;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -204,7 +200,11 @@ async function isWebhookRegistered(url: string, path: string): Promise<boolean> 
  * webhooks of published workflows. Ready once the editor is up and the `webhookPaths` of
  * published workflows are registered (activation finishes after the editor comes up).
  */
-export async function startN8n(host: N8nHost, webhookPaths: string[] = [], timeoutMs = 90_000): Promise<RunningN8n> {
+export async function startN8n(
+  host: N8nHost,
+  webhookPaths: string[] = [],
+  timeoutMs = 90_000,
+): Promise<RunningN8n> {
   const { url } = host;
   const env = { ...host.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
   const child = spawn(host.node24, [host.n8nBin, 'start'], {
@@ -266,11 +266,10 @@ export function executionsOf(
   return JSON.parse(result.stdout);
 }
 
-/** Copies the example workflows into `dir`, pointing their file writes at `filesDir`. */
-export function stageWorkflows(sources: string[], dir: string, filesDir: string): void {
+/** Copies the example workflows into `dir`, unchanged, for `n8n import:workflow --separate`. */
+export function stageWorkflows(sources: string[], dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const source of sources) {
-    const text = readFileSync(source, 'utf8').replaceAll('/home/node/.n8n-files/', `${filesDir}/`);
-    writeFileSync(join(dir, source.split('/').pop()!), text);
+    writeFileSync(join(dir, source.split('/').pop()!), readFileSync(source, 'utf8'));
   }
 }

@@ -50,10 +50,6 @@ export interface ProbeResult {
   sampleRate: number;
 }
 
-export function hasFfprobe(): boolean {
-  return spawnSync('ffprobe', ['-version'], { stdio: 'ignore' }).status === 0;
-}
-
 /** Decodes the whole file with ffprobe (-count_packets) so a truncated stream is noticed. */
 export function probeAudio(bytes: Buffer, extension: string): ProbeResult {
   const dir = mkdtempSync(join(tmpdir(), 'chatterbox-probe-'));

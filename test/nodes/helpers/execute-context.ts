@@ -33,7 +33,7 @@ export interface ContextOptions {
   continueOnFail?: boolean;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
@@ -122,11 +122,16 @@ async function readBody(response: Response, options: IHttpRequestOptions): Promi
   return text;
 }
 
-export async function httpRequest(
+async function httpRequest(
   options: IHttpRequestOptions,
   requests?: RecordedRequest[],
 ): Promise<unknown> {
-  const url = new URL(options.url, options.baseURL);
+  // axios (under n8n's helpers) appends the url to baseURL's path: combineURLs.
+  const url = new URL(
+    options.baseURL
+      ? `${options.baseURL.replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`
+      : options.url,
+  );
   for (const [key, value] of Object.entries(options.qs ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
@@ -245,25 +250,44 @@ export function createLoadOptionsContext(credentials: Credentials): ILoadOptions
   return ctx as unknown as ILoadOptionsFunctions;
 }
 
-/** Performs the credential's own test request (what n8n's "Test" button sends). */
-export async function runCredentialTest(
-  credentials: Credentials,
-): Promise<{ statusCode: number; body: unknown }> {
-  const request = credentialType.test.request;
-  const response = (await httpRequest(
-    authenticate(
-      {
-        url: request.url ?? '/',
-        baseURL: resolveCredentialTemplate(String(request.baseURL), credentials),
-        method: request.method ?? 'GET',
-        json: true,
-        returnFullResponse: true,
-        ignoreHttpStatusErrors: true,
-      },
-      credentials,
-    ),
-  )) as { statusCode: number; body: unknown };
-  return response;
+export interface CredentialTestResult {
+  status: 'OK' | 'Error';
+  message: string;
+}
+
+/**
+ * Performs the credential's own test request (what n8n's "Test" button sends) and judges the
+ * answer as n8n's credentials tester does: a failed request is an error, and an error status
+ * that a rule names gives that rule's message.
+ */
+export async function runCredentialTest(credentials: Credentials): Promise<CredentialTestResult> {
+  const { request, rules = [] } = credentialType.test;
+  let response: { statusCode: number };
+  try {
+    response = (await httpRequest(
+      authenticate(
+        {
+          url: request.url ?? '/',
+          baseURL: resolveCredentialTemplate(String(request.baseURL), credentials),
+          method: request.method ?? 'GET',
+          qs: request.qs,
+          json: true,
+          returnFullResponse: true,
+          ignoreHttpStatusErrors: true,
+        },
+        credentials,
+      ),
+    )) as { statusCode: number };
+  } catch (error) {
+    return { status: 'Error', message: (error as Error).message };
+  }
+  if (response.statusCode < 400) return { status: 'OK', message: 'Connection tested successfully' };
+  for (const rule of rules) {
+    if (rule.type === 'responseCode' && rule.properties.value === response.statusCode) {
+      return { status: 'Error', message: rule.properties.message };
+    }
+  }
+  return { status: 'Error', message: `Request failed with status code ${response.statusCode}` };
 }
 
 /** Runs the node as n8n would: `execute` bound to the context. */

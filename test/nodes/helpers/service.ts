@@ -32,8 +32,8 @@ export interface RunningService {
 
 export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chatterbox-node-test-'));
-  // A dynamic import of an absolute URL: server/ is ESM with top-level await, these tests
-  // are CommonJS (and may themselves be loaded from an ES module).
+  // A dynamic import of an absolute URL: server/ is ESM and these tests are CommonJS
+  // (test/nodes/package.json says why), so a static import would become a require().
   const serverMain = new URL('../../../server/main.ts', import.meta.url).href;
   const { start } = (await import(serverMain)) as ServerModule;
   const server = await start({

@@ -4,11 +4,10 @@ import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { systemdSkip } from '../../support/requirements.ts';
 
 const TEMPLATE = new URL('../../../server/deploy/systemd/chatterbox@.service', import.meta.url).pathname;
-const hasSystemd = spawnSync('systemd-analyze', ['--version']).status === 0;
-
-describe('systemd unit template', { skip: hasSystemd ? false : 'systemd-analyze not installed (Debian package systemd; .ci/run installs it)' }, () => {
+describe('systemd unit template', { skip: systemdSkip() }, () => {
   for (const role of ['all', 'api', 'worker']) {
     it(`verifies cleanly as chatterbox@${role}.service`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'units-'));

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AUDIO_FORMAT_NAMES, type AudioFormat } from '../../../server/shared/audio-format.ts';
 import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
-import { decode, FFMPEG_MISSING, probe } from '../audio/encoders/ffmpeg-decoder.ts';
+import { decode, probe } from '../audio/encoders/ffmpeg-decoder.ts';
+import { ffmpegSkip } from '../../support/requirements.ts';
 import { parseWav } from '../http/audio-fixtures.ts';
 import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
 
@@ -40,7 +41,7 @@ async function download(ts: TestServer, id: string, format?: AudioFormat): Promi
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
-describe('job formats and conversion on download', { skip: FFMPEG_MISSING }, () => {
+describe('job formats and conversion on download', { skip: ffmpegSkip() }, () => {
   let ts: TestServer;
   let wavId: string;
   let wavSamples: number;

@@ -11,7 +11,7 @@ import type { Clock } from '../../../server/shared/clock.ts';
 import { createLogger } from '../../../server/shared/logger.ts';
 import { TEST_MODEL_CACHE } from '../engine/tiny-model.fixture.ts';
 
-export class ManualClock implements Clock {
+class ManualClock implements Clock {
   constructor(private time = Date.now()) {}
 
   now(): number {

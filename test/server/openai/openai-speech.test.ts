@@ -9,7 +9,8 @@ import OpenAI, { APIError } from 'openai';
 import { createParser } from 'eventsource-parser';
 import type { AudioFormat } from '../../../server/shared/audio-format.ts';
 import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
-import { decode, FFMPEG_MISSING, probe } from '../audio/encoders/ffmpeg-decoder.ts';
+import { decode, probe } from '../audio/encoders/ffmpeg-decoder.ts';
+import { ffmpegSkip } from '../../support/requirements.ts';
 import { toneWav, uploadForm } from '../http/audio-fixtures.ts';
 import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
 import { expectedTinySamples } from '../http/tiny-expectations.ts';
@@ -68,7 +69,7 @@ describe('OpenAI-compatible speech API', () => {
   after(() => ts.close());
 
   for (const [format, expected] of Object.entries(FORMATS) as [AudioFormat, Expectation][]) {
-    it(`returns decodable ${format} of the scripted length for response_format "${format}"`, { skip: FFMPEG_MISSING }, async () => {
+    it(`returns decodable ${format} of the scripted length for response_format "${format}"`, { skip: ffmpegSkip() }, async () => {
       const response = await client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: TEXT, response_format: format });
       assert.equal(response.headers.get('content-type'), expected.contentType);
       assert.match(response.headers.get('x-chatterbox-id') ?? '', /^[0-9a-f-]{36}$/);
@@ -80,7 +81,7 @@ describe('OpenAI-compatible speech API', () => {
     });
   }
 
-  it('sends SSE speech.audio.delta events with base64 audio, then speech.audio.done with usage', { skip: FFMPEG_MISSING }, async () => {
+  it('sends SSE speech.audio.delta events with base64 audio, then speech.audio.done with usage', { skip: ffmpegSkip() }, async () => {
     const response = await client.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'default', input: TEXT, response_format: 'mp3', stream_format: 'sse' });
     assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
     const { types, audio, done } = await readSpeechEvents(response);

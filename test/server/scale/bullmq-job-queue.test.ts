@@ -6,7 +6,7 @@ import { closeRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import { BullMqJobQueue, type BullMqJobQueueOptions } from '../../../server/jobs/queue/bullmq-job-queue.ts';
 import { quietLogger, redisSkip, removeKeys, testRedis, uniqueName, waitFor } from './scale-test-env.ts';
 
-describe('BullMqJobQueue (real Redis)', { skip: redisSkip }, () => {
+describe('BullMqJobQueue (real Redis)', { skip: redisSkip() }, () => {
   let redis: Redis;
   const prefix = uniqueName('queue');
   const queues: BullMqJobQueue[] = [];

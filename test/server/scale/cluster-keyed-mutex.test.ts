@@ -7,7 +7,7 @@ import { quietLogger, redisSkip, removeKeys, testRedis, uniqueName } from './sca
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('ClusterKeyedMutex (real Redis)', { skip: redisSkip }, () => {
+describe('ClusterKeyedMutex (real Redis)', { skip: redisSkip() }, () => {
   const prefix = uniqueName('lock');
   let first: Redis;
   let second: Redis;

@@ -16,7 +16,7 @@ function engine(state: WorkerStatus['state'], currentJobId: string | null = null
   return { index: 0, device: 'cpu', state, currentJobId, jobsDone: 0, error: null };
 }
 
-describe('cluster presence, health view and metrics (real Redis)', { skip: redisSkip }, () => {
+describe('cluster presence, health view and metrics (real Redis)', { skip: redisSkip() }, () => {
   let redis: Redis;
   const prefix = uniqueName('presence');
   const clock = { time: 1_000_000, now(): number { return this.time; } } satisfies Clock & { time: number };

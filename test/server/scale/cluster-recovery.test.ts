@@ -29,7 +29,7 @@ function record(status: JobStatus, attempts = 0): JobRecord {
   };
 }
 
-describe('shared job state repair (real Redis)', { skip: redisSkip }, () => {
+describe('shared job state repair (real Redis)', { skip: redisSkip() }, () => {
   let redis: Redis;
   let dir: string;
   let factory: KeyvFactory;

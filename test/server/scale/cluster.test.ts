@@ -1,5 +1,5 @@
 /**
- * The deployment of issue 7 for real: separate API and worker processes (server/main.ts
+ * The scale-out deployment (docs/scale-out.md) for real: separate API and worker processes (server/main.ts
  * with CHATTERBOX_ROLE) sharing Redis (queue, events, locks), PostgreSQL (job records)
  * and one data dir, running the tiny model. Jobs are counted from the event channel, the
  * store and the audio folder, so a lost or doubled job shows.
@@ -27,7 +27,7 @@ interface JobView {
 /** About 4 s of synthesis on the tiny model (16 chunks): long enough to stop a worker in the middle. */
 const LONG_TEXT = 'This sentence keeps the worker busy for a while. '.repeat(16);
 
-describe('one API and two worker processes over Redis and PostgreSQL', { skip: redisSkip || postgresSkip, timeout: 240_000 }, () => {
+describe('one API and two worker processes over Redis and PostgreSQL', { skip: redisSkip() || postgresSkip(), timeout: 240_000 }, () => {
   const prefix = uniqueName('cluster');
   const table = uniqueName('jobs');
   let deployment: Deployment;
@@ -130,7 +130,7 @@ describe('one API and two worker processes over Redis and PostgreSQL', { skip: r
       await removeKeys(redis, prefix);
       await closeRedis(redis);
     }
-    if (POSTGRES_URL !== undefined && postgresSkip === false) {
+    if (POSTGRES_URL !== undefined && postgresSkip() === false) {
       const adapter = new KeyvPostgres({ uri: POSTGRES_URL, table });
       await adapter.query(`DROP TABLE IF EXISTS ${table}`);
       await adapter.disconnect();

@@ -34,7 +34,7 @@ describe('job event codec', () => {
   });
 });
 
-describe('RedisEventBus (real Redis)', { skip: redisSkip }, () => {
+describe('RedisEventBus (real Redis)', { skip: redisSkip() }, () => {
   const prefix = uniqueName('bus');
   const connections: Redis[] = [];
   let api: RedisEventBus;

@@ -18,7 +18,7 @@ const ENTRIES: IndexEntry[] = Array.from({ length: 450 }, (_, index) => ({
   id: `job_${String((index * 7919) % 450).padStart(4, '0')}`,
 }));
 
-describe('RedisJobIndex (real Redis)', { skip: redisSkip }, () => {
+describe('RedisJobIndex (real Redis)', { skip: redisSkip() }, () => {
   let redis: Redis;
   const prefix = uniqueName('index');
   let shared: JobIndex;

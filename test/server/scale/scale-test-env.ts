@@ -2,7 +2,7 @@
  * What the scale-out suites share: the real Redis / PostgreSQL they run against (named by
  * CHATTERBOX_TEST_REDIS_URL / CHATTERBOX_TEST_POSTGRES_URL, which .ci/run sets), a key
  * prefix or table unique to the run, and cleanup. Without the variables the suites skip
- * and say why.
+ * (`redisSkip()` / `postgresSkip()`) and say why.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -12,16 +12,7 @@ import { createLogger } from '../../../server/shared/logger.ts';
 export const REDIS_URL = process.env.CHATTERBOX_TEST_REDIS_URL;
 export const POSTGRES_URL = process.env.CHATTERBOX_TEST_POSTGRES_URL;
 
-export const redisSkip: string | false =
-  REDIS_URL === undefined || REDIS_URL === ''
-    ? 'skipped: CHATTERBOX_TEST_REDIS_URL is not set; these tests need a real Redis (.ci/run sets redis://127.0.0.1:6379)'
-    : false;
-
-export const postgresSkip: string | false =
-  POSTGRES_URL === undefined || POSTGRES_URL === ''
-    ? 'skipped: CHATTERBOX_TEST_POSTGRES_URL is not set; these tests need a real PostgreSQL (.ci/run sets postgres://postgres@127.0.0.1:5432/test)'
-    : false;
-
+export { postgresSkip, redisSkip } from '../../support/requirements.ts';
 
 export const quietLogger = createLogger('silent');
 

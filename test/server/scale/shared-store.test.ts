@@ -49,13 +49,13 @@ const table = uniqueName('store');
 const backends: Backend[] = [
   {
     name: 'Redis',
-    skip: redisSkip,
+    skip: redisSkip(),
     open: () => createRedisKeyvFactory(REDIS_URL!, redisPrefix),
     cleanup: async () => undefined, // keys go with the prefix below
   },
   {
     name: 'PostgreSQL',
-    skip: redisSkip || postgresSkip,
+    skip: redisSkip() || postgresSkip(),
     open: () => createPostgresKeyvFactory(POSTGRES_URL!, table),
     cleanup: async () => {
       const adapter = new KeyvPostgres({ uri: POSTGRES_URL!, table });

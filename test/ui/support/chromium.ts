@@ -1,7 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium (test/ui/install-chromium.sh installs it); playwright-core downloads none. */
-export const CHROMIUM_PATH = process.env.CHATTERBOX_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../../support/requirements.ts';
 
 const FLAGS = [
   '--headless',

@@ -9,12 +9,12 @@ import { startTestService, type TestService } from './service.ts';
 
 /** At least 16 characters, as the service requires. */
 export const API_KEY = 'ui-test-key-7f3a';
-export const SCREENSHOTS_DIR = new URL('../../../test-results/ui/', import.meta.url).pathname;
+const SCREENSHOTS_DIR = new URL('../../../test-results/ui/', import.meta.url).pathname;
 /** Generous: two CPU cores are shared with other suites. */
 export const JOB_TIMEOUT_MS = 90_000;
-export const DESKTOP = { width: 1280, height: 900 };
+const DESKTOP = { width: 1280, height: 900 };
 
-export interface JobStatus {
+interface JobStatus {
   chatterbox_id: string;
   status: string;
   voice: string;

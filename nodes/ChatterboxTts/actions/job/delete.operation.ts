@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 	[jobIdProperty] as INodeProperties[],
 );
 
-/** Cancel a queued or running job, or remove a finished one and its audio. */
+/** Remove a job and its audio; a queued or running job is cancelled first. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const jobId = this.getNodeParameter('jobId', i) as string;
 	const { body } = await apiRequest<IDataObject>(this, {

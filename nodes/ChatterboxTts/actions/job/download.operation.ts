@@ -6,9 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { DownloadedAudio } from '../shared/audio';
 import { downloadAudio } from '../shared/audio';
 import { AUDIO_FORMAT_OPTIONS, binaryOutputProperty, jobIdProperty } from '../shared/descriptions';
 import { getJobStatus } from '../shared/polling';
+import type { JobStatus } from '../shared/types';
 
 const properties: INodeProperties[] = [
 	jobIdProperty,
@@ -49,17 +51,31 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Fetch a finished job's audio as binary data, with the job's status as JSON. */
+/** Fetch a finished job's audio as binary data, with the job's status (as delivered) as JSON. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const jobId = this.getNodeParameter('jobId', i) as string;
 	const format = this.getNodeParameter('format', i, '') as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const binary = await downloadAudio(this, i, {
+	const audio = await downloadAudio(this, i, {
 		jobId,
 		format,
 		fileName: options.fileName as string | undefined,
 	});
 	const status = await getJobStatus(this, jobId, i);
-	return [{ json: status, binary: { [binaryPropertyName]: binary } }];
+	return [{ json: deliveredStatus(status, audio), binary: { [binaryPropertyName]: audio.binary } }];
+}
+
+/** The job's status with `audio` describing the file delivered (converted or not), not the stored one. */
+function deliveredStatus(status: JobStatus, audio: DownloadedAudio): JobStatus {
+	if (!status.audio) return status;
+	return {
+		...status,
+		audio: {
+			...status.audio,
+			format: audio.format,
+			content_type: audio.contentType,
+			bytes: audio.bytes,
+		},
+	};
 }

@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as cancel from './cancel.operation';
 import * as deleteJob from './delete.operation';
 import * as download from './download.operation';
 import * as getStatus from './getStatus.operation';
 import * as list from './list.operation';
 import * as submit from './submit.operation';
 
-export { deleteJob as delete, download, getStatus, list, submit };
+export { cancel, deleteJob as delete, download, getStatus, list, submit };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,10 +18,16 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['job'] } },
 		options: [
 			{
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a job',
+				description: 'Stop a queued or running job; it stays listed as cancelled',
+			},
+			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a job',
-				description: 'Cancel a queued or running job, or remove a finished one and its audio',
+				description: 'Remove a job and its audio from the service, cancelling it first if needed',
 			},
 			{
 				name: 'Download Audio',
@@ -53,6 +60,7 @@ export const description: INodeProperties[] = [
 	...submit.description,
 	...getStatus.description,
 	...download.description,
+	...cancel.description,
 	...deleteJob.description,
 	...list.description,
 ];

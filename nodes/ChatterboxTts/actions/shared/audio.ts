@@ -20,6 +20,14 @@ export interface DownloadRequest {
 	fileName?: string;
 }
 
+export interface DownloadedAudio {
+	binary: IBinaryData;
+	/** What was delivered, which differs from the job's stored audio after a conversion. */
+	format: string;
+	contentType: string;
+	bytes: number;
+}
+
 /**
  * Downloads a finished job's audio as raw bytes and hands them to n8n's binary data
  * store, so large files never travel as base64 inside the item's JSON.
@@ -28,7 +36,7 @@ export async function downloadAudio(
 	ctx: IExecuteFunctions,
 	i: number,
 	request: DownloadRequest,
-): Promise<IBinaryData> {
+): Promise<DownloadedAudio> {
 	const qs: IDataObject = {};
 	if (request.format) qs.format = request.format;
 	const response = await apiRequest<Buffer | ArrayBuffer>(ctx, {
@@ -46,7 +54,12 @@ export async function downloadAudio(
 		contentType?.split(';')[0].trim() || MIME_TYPES[extension] || 'application/octet-stream';
 	const fileName =
 		request.fileName || contentDispositionName(response.headers) || `${request.jobId}.${extension}`;
-	return await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	return {
+		binary: await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType),
+		format: extension,
+		contentType: contentType ?? mimeType,
+		bytes: bytes.length,
+	};
 }
 
 function header(headers: IDataObject, name: string): string | undefined {

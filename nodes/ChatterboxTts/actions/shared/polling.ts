@@ -45,7 +45,7 @@ export async function waitForJob(
 		const status = await getJobStatus(ctx, jobId, i);
 		if (FINISHED_STATES.includes(status.status)) return status;
 		if (cancelSignal?.aborted) {
-			await cancelJob(ctx, jobId, i);
+			await tryCancelJob(ctx, jobId, i);
 			throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex: i });
 		}
 		const remainingMs = deadline - Date.now();
@@ -74,9 +74,9 @@ async function timeoutError(
 ): Promise<NodeOperationError> {
 	let outcome = 'The job keeps running; fetch it later with Job > Download Audio.';
 	if (settings.cancelOnTimeout) {
-		outcome = (await cancelJob(ctx, jobId, i))
-			? 'The job was cancelled on the service.'
-			: 'Cancelling the job on the service failed too; it may still finish.';
+		outcome = (await tryCancelJob(ctx, jobId, i))
+			? 'The job was cancelled on the service (it stays listed as CANCELLED).'
+			: 'Cancelling the job on the service failed; it may still finish.';
 	}
 	return new NodeOperationError(
 		ctx.getNode(),
@@ -88,15 +88,24 @@ async function timeoutError(
 	);
 }
 
-/** Best effort: reports whether the service accepted the cancellation. */
-async function cancelJob(ctx: IExecuteFunctions, jobId: string, i: number): Promise<boolean> {
+/** POST /tts/jobs/{id}/cancel: stops a queued or running job, which stays listed as CANCELLED. */
+export async function cancelJob(
+	ctx: IExecuteFunctions,
+	jobId: string,
+	i: number,
+): Promise<JobStatus> {
+	const { body } = await apiRequest<JobStatus>(ctx, {
+		method: 'POST',
+		path: `/tts/jobs/${encodeURIComponent(jobId)}/cancel`,
+		itemIndex: i,
+	});
+	return body;
+}
+
+/** Best effort, for timeouts and cancelled executions: reports whether the job was cancelled. */
+async function tryCancelJob(ctx: IExecuteFunctions, jobId: string, i: number): Promise<boolean> {
 	try {
-		await apiRequest(ctx, {
-			method: 'DELETE',
-			path: `/tts/jobs/${encodeURIComponent(jobId)}`,
-			itemIndex: i,
-		});
-		return true;
+		return (await cancelJob(ctx, jobId, i)).status === 'CANCELLED';
 	} catch (error) {
 		ctx.logger.warn(`Chatterbox: cancelling job ${jobId} failed: ${(error as Error).message}`);
 		return false;

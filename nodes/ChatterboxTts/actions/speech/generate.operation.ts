@@ -18,10 +18,26 @@ import {
 } from '../shared/descriptions';
 import { assertJobComplete, waitForJob } from '../shared/polling';
 import { buildSynthesisBody, submitSynthesis } from '../shared/synthesis';
+import { maxParallelJobsOption, readWaitSettings, waitOptions } from '../shared/wait';
 
-/** Defaults for the wait: most texts finish in seconds, 20,000 characters take minutes on a CPU. */
-const DEFAULT_POLL_INTERVAL_SECONDS = 2;
-const DEFAULT_TIMEOUT_SECONDS = 600;
+/** What Generate does with the finished job, besides waiting for it. */
+const outputOptions: INodeProperties[] = [
+	{
+		displayName: 'Delete Job After Download',
+		name: 'deleteAfterDownload',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to delete the job and its audio from the service once the file is in n8n',
+	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. greeting.mp3',
+		description: "File name of the binary output. Default: the job ID with the format's extension.",
+	},
+];
 
 const properties: INodeProperties[] = [
 	textProperty,
@@ -35,59 +51,11 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...generationOptions, ...waitOptions()].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
+		options: [...generationOptions, ...waitOptions, ...outputOptions, maxParallelJobsOption].sort(
+			(a, b) => a.displayName.localeCompare(b.displayName),
 		),
 	},
 ];
-
-/** How Generate waits for the audio and what it does with the finished job. */
-function waitOptions(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Cancel Job on Timeout',
-			name: 'cancelOnTimeout',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to cancel the job on the service when the timeout is reached, so it stops using CPU time',
-		},
-		{
-			displayName: 'Delete Job After Download',
-			name: 'deleteAfterDownload',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to delete the job and its audio from the service once the file is in n8n',
-		},
-		{
-			displayName: 'File Name',
-			name: 'fileName',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. greeting.mp3',
-			description:
-				"File name of the binary output. Default: the job ID with the format's extension.",
-		},
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollInterval',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			default: DEFAULT_POLL_INTERVAL_SECONDS,
-			description: 'How often to ask the service whether the audio is ready',
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_TIMEOUT_SECONDS,
-			description:
-				'How long to wait for the audio before failing. Long texts on a CPU take about as long as the speech itself, or longer.',
-		},
-	];
-}
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['speech'], operation: ['generate'] } },
@@ -99,13 +67,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const job = await submitSynthesis.call(this, i, buildSynthesisBody.call(this, i));
-	const status = await waitForJob(this, job.chatterbox_id, i, {
-		pollIntervalSeconds: (options.pollInterval as number) ?? DEFAULT_POLL_INTERVAL_SECONDS,
-		timeoutSeconds: (options.timeout as number) ?? DEFAULT_TIMEOUT_SECONDS,
-		cancelOnTimeout: (options.cancelOnTimeout as boolean) ?? true,
-	});
+	const status = await waitForJob(this, job.chatterbox_id, i, readWaitSettings(options));
 	assertJobComplete(this, status, i);
-	const binary = await downloadAudio(this, i, {
+	const audio = await downloadAudio(this, i, {
 		jobId: job.chatterbox_id,
 		fileName: options.fileName as string | undefined,
 	});
@@ -116,5 +80,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			itemIndex: i,
 		});
 	}
-	return [{ json: status, binary: { [binaryPropertyName]: binary } }];
+	return [{ json: status, binary: { [binaryPropertyName]: audio.binary } }];
 }

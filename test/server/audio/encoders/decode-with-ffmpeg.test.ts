@@ -8,7 +8,8 @@ import { floatToPcm16 } from '../../../../server/audio/pcm16.ts';
 import { createStreamEncoder, encode, FORMAT_DESCRIPTORS } from '../../../../server/audio/encoders/formats.ts';
 import type { AudioFormat } from '../../../../server/shared/audio-format.ts';
 import { SAMPLE_RATE_HZ } from '../../../../server/shared/audio-constants.ts';
-import { decode, FFMPEG_MISSING, probe } from './ffmpeg-decoder.ts';
+import { decode, probe } from './ffmpeg-decoder.ts';
+import { ffmpegSkip } from '../../../support/requirements.ts';
 import { align, speechLikeSignal } from './test-signals.ts';
 
 interface Expectation {
@@ -66,7 +67,7 @@ function decodeAt24k(bytes: Uint8Array, format: AudioFormat): Int16Array {
   return decode(bytes, FORMAT_DESCRIPTORS.find((descriptor) => descriptor.format === format)!.extension, SAMPLE_RATE_HZ);
 }
 
-describe('encoded formats decoded by ffmpeg', { skip: FFMPEG_MISSING }, () => {
+describe('encoded formats decoded by ffmpeg', { skip: ffmpegSkip() }, () => {
   for (const { format, extension } of FORMAT_DESCRIPTORS) {
     const expected = EXPECTED[format];
 

@@ -1,20 +1,11 @@
 /**
  * Debian's ffmpeg/ffprobe as the independent decoder for the encoder tests. Suites skip with
- * `FFMPEG_MISSING` as the reason when the binaries are not installed.
+ * `ffmpegSkip()` (test/support/requirements.ts) when the binaries are not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-function installed(binary: string): boolean {
-  return spawnSync(binary, ['-version'], { stdio: 'ignore' }).status === 0;
-}
-
-export const FFMPEG_MISSING: string | false =
-  installed('ffmpeg') && installed('ffprobe')
-    ? false
-    : 'ffmpeg/ffprobe not found: run test/server/audio/encoders/install-ffmpeg.sh';
 
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 /** Raw pcm has no header: ffmpeg must be told what it is. */
