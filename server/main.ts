@@ -23,7 +23,7 @@ import { systemClock, type Clock } from './shared/clock.ts';
 import { ConfigError } from './shared/errors/config-error.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { createMetrics } from './shared/metrics.ts';
-import { serviceVersion } from './shared/repo-root.ts';
+import { serviceVersion } from './shared/runtime-paths.ts';
 
 export interface StartOptions {
   /** @defaultValue parsed from process.env */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { LOG_LEVELS } from '../shared/logger.ts';
-import { REPO_ROOT } from '../shared/repo-root.ts';
+import { REPO_ROOT } from '../shared/runtime-paths.ts';
 import { envBoolean, envChoice, envInt, envList, envNumber, envString } from './env-parsers.ts';
 import { parseStoreUrl } from './store-url.ts';
 

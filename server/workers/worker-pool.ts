@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Device, VoiceSource } from '../engine/tts-engine.ts';
 import { fromPlainError, type PlainError } from '../shared/errors/plain-error.ts';
 import type { Logger } from '../shared/logger.ts';
+import { threadEntry } from '../shared/runtime-paths.ts';
 import type { SynthesisOutcome, SynthesisTask, WorkerInit } from './messages.ts';
 import { WorkerHandle, type ChunkUpdate, type WorkerSpawner, type WorkerState } from './worker-handle.ts';
 
@@ -41,9 +42,9 @@ interface Waiter {
 /** How long close() lets a worker finish its current call before terminating it. */
 const CLOSE_TIMEOUT_MS = 10_000;
 
-/** Starts a thread on the plain-JS entry that registers tsx (see synth.worker.mjs). */
+/** Starts a thread on synth.worker (under tsx, the plain-JS entry that registers tsx: synth.worker.mjs). */
 const spawnSynthWorker: WorkerSpawner = (init) =>
-  new Worker(new URL('./synth.worker.mjs', import.meta.url), { workerData: init, name: `synth-${init.device}` });
+  new Worker(threadEntry('synth.worker', import.meta.url), { workerData: init, name: `synth-${init.device}` });
 
 export class WorkerPool {
   private readonly handles: WorkerHandle[];

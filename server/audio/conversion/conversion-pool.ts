@@ -4,6 +4,7 @@
  * Piscina keeps a small pool of worker threads, started on first use and retired when idle.
  */
 import { Piscina } from 'piscina';
+import { threadEntry } from '../../shared/runtime-paths.ts';
 import type { ConversionTask } from './convert-audio.ts';
 
 export interface ConversionPoolOptions {
@@ -20,7 +21,7 @@ export class ConversionPool {
 
   constructor({ threads = 1, idleTimeoutMs = 30_000 }: ConversionPoolOptions = {}) {
     this.pool = new Piscina({
-      filename: new URL('./convert.worker.mjs', import.meta.url).href,
+      filename: threadEntry('convert.worker', import.meta.url).href,
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: idleTimeoutMs,

@@ -10,15 +10,16 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Router from '@koa/router';
 import { send } from '@koa/send';
 import type { Context } from 'koa';
 import { NotFoundError } from '../../shared/errors/not-found-error.ts';
+import { REPO_ROOT } from '../../shared/runtime-paths.ts';
 
 /** URL prefix of the page; the API contract names it. */
 const UI_PATH = '/ui';
-const UI_ROOT = fileURLToPath(new URL('../ui/', import.meta.url));
+// From the sources also in the build: the page is static files, not compiled.
+const UI_ROOT = `${REPO_ROOT}server/http/ui/`;
 /** Extensions the page is made of; anything else in the folder (notes, editor files) stays private. */
 const SERVED_EXTENSIONS = ['.html', '.js', '.css', '.svg', '.png', '.ico', '.webmanifest'];
 
