@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const SECRET = 'test-callback-secret-0123456789';
 const MAX_ATTEMPTS = 3;

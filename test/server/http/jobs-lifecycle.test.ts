@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
 import { parseWav } from './audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 import { expectedTinySamples } from './tiny-expectations.ts';
 
 const DAY_MS = 24 * 3600 * 1000;

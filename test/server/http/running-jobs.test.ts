@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const LONG_TEXT = 'First sentence is here. Second sentence follows it. Third one ends the text.';
 

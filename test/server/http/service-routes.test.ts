@@ -1,7 +1,7 @@
 /** Languages, health, metrics, OpenAPI, CORS and API-key auth. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const KEY = 'test-key-0123456789abcdef';
 

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { toneWav, uploadForm } from './audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 interface VoiceBody {
   id: string;

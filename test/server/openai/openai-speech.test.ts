@@ -12,7 +12,7 @@ import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
 import { decode, probe } from '../audio/encoders/ffmpeg-decoder.ts';
 import { ffmpegSkip } from '../../support/requirements.ts';
 import { toneWav, uploadForm } from '../http/audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 import { expectedTinySamples } from '../http/tiny-expectations.ts';
 
 const TEXT = 'Hello there. This is the second sentence.';
