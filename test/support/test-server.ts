@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { loadConfig } from '../../server/config/load-config.ts';
 import { start, type RunningServer } from '../../server/main.ts';
 import { systemClock, type Clock } from '../../server/shared/clock.ts';
@@ -91,6 +92,20 @@ export async function startTestServer(
       await removeDataDir();
     },
   };
+}
+
+/** One server for the enclosing suite: started before its tests, handed to `use`, closed after them. */
+export function useTestServer(
+  use: (server: TestServer) => void,
+  env: Record<string, string> = {},
+  options: { dataDir?: string; realClock?: boolean } = {},
+): void {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startTestServer(env, options);
+    use(server);
+  });
+  after(() => server?.close());
 }
 
 const TERMINAL = ['COMPLETE', 'FAILED', 'CANCELLED'];
