@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
+import { useTestServer, startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const SECRET = 'test-callback-secret-0123456789';
 const MAX_ATTEMPTS = 3;
@@ -171,10 +171,7 @@ describe('job callbacks', () => {
 
 describe('callback target restrictions', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_CALLBACK_ALLOWED_HOSTS: 'hooks.example.com,localhost:9' });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_CALLBACK_ALLOWED_HOSTS: 'hooks.example.com,localhost:9' });
 
   it('refuses a callback_url whose host is not allowed, at submit time', async () => {
     const response = await ts.post('/tts/synthesize', { text: 'Hi.', callback_url: 'http://127.0.0.1:5678/webhook-waiting/1' });

@@ -11,7 +11,7 @@ import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
 import { decode, probe } from '../audio/encoders/ffmpeg-decoder.ts';
 import { ffmpegSkip } from '../../support/requirements.ts';
 import { parseWav } from '../http/audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const TEXT = 'Formats are chosen per job. Any of them converts on download.';
 

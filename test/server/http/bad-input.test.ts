@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { toneWav, uploadForm } from './audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const MAX_TEXT_CHARS = 100;
 const MAX_BODY_BYTES = 2048;

@@ -2,18 +2,15 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { describe, it } from 'node:test';
+import { useTestServer, type TestServer } from '../../support/test-server.ts';
 
 const SUBMITS = 200;
 const DEADLINE_MS = 240_000;
 
 describe('200 concurrent submits', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_DEVICES: 'cpu,cpu', CHATTERBOX_INTRA_OP_THREADS: '1' });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_DEVICES: 'cpu,cpu', CHATTERBOX_INTRA_OP_THREADS: '1' });
 
   it('accepts all, completes each exactly once and keeps one audio file per job', async () => {
     const responses = await Promise.all(

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, describe, it } from 'node:test';
 import { parseWav } from './audio-fixtures.ts';
-import { testEnv, waitForStatus } from './test-server.ts';
+import { testEnv, waitForStatus } from '../../support/test-server.ts';
 import { expectedTinySamples } from './tiny-expectations.ts';
 
 const MAIN = new URL('../../../server/main.ts', import.meta.url).pathname;

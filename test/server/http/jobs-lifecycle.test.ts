@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
 import { parseWav } from './audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { useTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 import { expectedTinySamples } from './tiny-expectations.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -22,10 +22,7 @@ async function submit(ts: TestServer, body: Record<string, unknown>, headers: Re
 
 describe('synthesis jobs over HTTP', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_RETENTION_DAYS: '30' });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_RETENTION_DAYS: '30' });
 
   it('returns 202 with the job id, a Location header and the URLs to follow', async () => {
     const response = await ts.post('/tts/synthesize', { text: 'Hi.' });

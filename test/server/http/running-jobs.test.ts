@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { describe, it } from 'node:test';
+import { useTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const LONG_TEXT = 'First sentence is here. Second sentence follows it. Third one ends the text.';
 
@@ -22,10 +22,7 @@ async function errorCode(response: Response): Promise<string> {
 
 describe('jobs while they run', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_MODEL: 'tiny-slow' });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_MODEL: 'tiny-slow' });
 
   it('reports PROCESSING, streams chunk progress, shows a busy worker and answers 409 for the audio until COMPLETE', async () => {
     const id = await submit(ts, LONG_TEXT);

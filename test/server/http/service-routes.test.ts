@@ -1,17 +1,14 @@
 /** Languages, health, metrics, OpenAPI, CORS and API-key auth. */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { describe, it } from 'node:test';
+import { useTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const KEY = 'test-key-0123456789abcdef';
 
 describe('service routes', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_CORS_ORIGINS: 'https://app.example' });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_CORS_ORIGINS: 'https://app.example' });
 
   it('lists the 23 languages with names', async () => {
     const body = (await (await ts.request('/languages')).json()) as { languages: Array<{ code: string; name: string }> };
@@ -83,10 +80,7 @@ describe('service routes', () => {
 
 describe('API-key authentication', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_API_KEYS: `${KEY},second-key-0123456789` });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_API_KEYS: `${KEY},second-key-0123456789` });
 
   it('rejects requests without a key with 401 JSON and a WWW-Authenticate challenge', async () => {
     const response = await ts.request('/tts/jobs');

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { toneWav, uploadForm } from './audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from './test-server.ts';
+import { useTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 interface VoiceBody {
   id: string;
@@ -15,10 +15,7 @@ interface VoiceBody {
 
 describe('voices over HTTP', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer();
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), {});
 
   async function upload(bytes: Uint8Array, name?: string): Promise<Response> {
     return ts.request('/voices', { method: 'POST', body: uploadForm(bytes, 'anna.wav', name) });

@@ -1,27 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canTransition, toCancelled, toComplete, toProcessing, toRequeued } from '../../../server/jobs/job-state.ts';
-import { DEFAULT_GENERATION_PARAMS } from '../../../server/shared/generation.ts';
-import { JOB_STATUSES, type JobRecord } from '../../../server/shared/job.ts';
+import { makeJobRecord } from '../../support/job-record.ts';
+import { JOB_STATUSES } from '../../../server/shared/job.ts';
 
-const queued: JobRecord = {
-  id: 'j',
-  status: 'QUEUED',
-  createdAt: 1,
-  startedAt: null,
-  finishedAt: null,
-  language: 'en',
-  voice: 'default',
-  textChars: 1,
-  params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 },
-  format: 'wav',
-  progress: null,
-  audio: null,
-  error: null,
-  attempts: 0,
-  callbackUrl: null,
-  idempotencyKey: null,
-};
+const queued = makeJobRecord({ id: 'j', createdAt: 1, textChars: 1 });
 const audio = { format: 'wav' as const, contentType: 'audio/wav', fileName: 'j.wav', bytes: 10, durationSeconds: 1, sampleRate: 24000, etag: '"x"' };
 
 describe('job state machine', () => {

@@ -12,7 +12,7 @@ import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
 import { decode, probe } from '../audio/encoders/ffmpeg-decoder.ts';
 import { ffmpegSkip } from '../../support/requirements.ts';
 import { toneWav, uploadForm } from '../http/audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
+import { useTestServer, startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 import { expectedTinySamples } from '../http/tiny-expectations.ts';
 
 const TEXT = 'Hello there. This is the second sentence.';
@@ -172,10 +172,7 @@ describe('OpenAI-compatible speech API', () => {
 describe('OpenAI-compatible speech API behind API keys', () => {
   const KEY = 'a-sufficiently-long-api-key-1234';
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_API_KEYS: KEY });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_API_KEYS: KEY });
 
   it('accepts the key the openai client sends and refuses a wrong one with 401', async () => {
     const good = new OpenAI({ baseURL: `${ts.server.url}/v1`, apiKey: KEY, maxRetries: 0 });

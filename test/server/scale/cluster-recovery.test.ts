@@ -13,7 +13,7 @@ import { KeyedMutex } from '../../../server/jobs/keyed-mutex.ts';
 import { BullMqJobQueue } from '../../../server/jobs/queue/bullmq-job-queue.ts';
 import { createSqliteKeyvFactory, type KeyvFactory } from '../../../server/storage/keyv-factory.ts';
 import { KeyvJobStore } from '../../../server/storage/keyv-job-store.ts';
-import { DEFAULT_GENERATION_PARAMS } from '../../../server/shared/generation.ts';
+import { makeJobRecord } from '../../support/job-record.ts';
 import { newId } from '../../../server/shared/ids.ts';
 import type { JobRecord, JobStatus } from '../../../server/shared/job.ts';
 import { createMetrics } from '../../../server/shared/metrics.ts';
@@ -22,11 +22,7 @@ import { quietLogger, redisSkip, removeKeys, testRedis, uniqueName, waitFor } fr
 const HOUR_MS = 3600 * 1000;
 
 function record(status: JobStatus, attempts = 0): JobRecord {
-  return {
-    id: newId(), status, createdAt: Date.now(), startedAt: null, finishedAt: null, language: 'en', voice: 'default', textChars: 4,
-    params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 }, format: 'wav', progress: null, audio: null, error: null, attempts,
-    callbackUrl: null, idempotencyKey: null,
-  };
+  return makeJobRecord({ status, attempts, textChars: 4 });
 }
 
 describe('shared job state repair (real Redis)', { skip: redisSkip() }, () => {

@@ -9,30 +9,12 @@ import { KeyvJobStore } from '../../../server/storage/keyv-job-store.ts';
 import { createPostgresKeyvFactory, createRedisKeyvFactory } from '../../../server/storage/shared-keyv-factory.ts';
 import { KeyvVoiceStore } from '../../../server/storage/voice-store.ts';
 import type { JobRecord } from '../../../server/shared/job.ts';
-import { DEFAULT_GENERATION_PARAMS } from '../../../server/shared/generation.ts';
+import { makeJobRecord } from '../../support/job-record.ts';
 import { newId } from '../../../server/shared/ids.ts';
 import { POSTGRES_URL, REDIS_URL, postgresSkip, redisSkip, removeKeys, testRedis, uniqueName } from './scale-test-env.ts';
 
 function record(createdAt: number, changes: Partial<JobRecord> = {}): JobRecord {
-  return {
-    id: newId(),
-    status: 'QUEUED',
-    createdAt,
-    startedAt: null,
-    finishedAt: null,
-    language: 'en',
-    voice: 'default',
-    textChars: 5,
-    params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 },
-    format: 'wav',
-    progress: null,
-    audio: null,
-    error: null,
-    attempts: 0,
-    callbackUrl: null,
-    idempotencyKey: null,
-    ...changes,
-  };
+  return makeJobRecord({ createdAt, ...changes });
 }
 
 interface Backend {

@@ -5,29 +5,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createSqliteKeyvFactory, type KeyvFactory } from '../../../server/storage/keyv-factory.ts';
 import { KeyvJobStore } from '../../../server/storage/keyv-job-store.ts';
-import { DEFAULT_GENERATION_PARAMS } from '../../../server/shared/generation.ts';
+import { makeJobRecord } from '../../support/job-record.ts';
 import { newId } from '../../../server/shared/ids.ts';
 import type { JobRecord, JobStatus } from '../../../server/shared/job.ts';
 
 function record(createdAt: number, status: JobStatus = 'QUEUED'): JobRecord {
-  return {
-    id: newId(),
-    status,
-    createdAt,
-    startedAt: null,
-    finishedAt: null,
-    language: 'en',
-    voice: 'default',
-    textChars: 2,
-    params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 },
-    format: 'wav',
-    progress: null,
-    audio: null,
-    error: null,
-    attempts: 0,
-    callbackUrl: null,
-    idempotencyKey: null,
-  };
+  return makeJobRecord({ createdAt, status, textChars: 2 });
 }
 
 describe('KeyvJobStore over SQLite', () => {

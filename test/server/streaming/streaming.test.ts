@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { JobEvent } from '../../../server/jobs/events/job-event-bus.ts';
 import { parseWav } from '../http/audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
+import { waitFor } from '../../support/wait-for.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const SIX_SENTENCES =
   'The train left on time. Passengers found their seats. Fields were white with frost. ' +
@@ -66,14 +67,6 @@ function speech(ts: TestServer, body: Record<string, unknown>, signal?: AbortSig
   return ts.request('/v1/audio/speech', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = JOB_TIMEOUT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('streaming audio as it is synthesized', () => {
   let ts: TestServer;
   let timeline: Timeline;
@@ -106,7 +99,7 @@ describe('streaming audio as it is synthesized', () => {
   it('streams a running job with ?stream=1, also to a listener that joins late, byte for byte like the file', async () => {
     const id = await submit(ts, { text: SIX_SENTENCES, format: 'wav', seed: 3 });
     const early = ts.request(`/tts/audio/${id}?stream=1`);
-    await waitFor(() => (timeline.chunkDone.get(id)?.length ?? 0) >= 2);
+    await waitFor(() => (timeline.chunkDone.get(id)?.length ?? 0) >= 2, 'two chunks of the job', JOB_TIMEOUT_MS);
     const late = await ts.request(`/tts/audio/${id}?stream=1`);
     assert.equal(late.headers.get('content-type'), 'audio/wav');
     assert.equal(late.headers.get('content-length'), null, 'chunked: the length is not known yet');

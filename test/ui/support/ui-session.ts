@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { startTestService, type TestService } from './service.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 /** At least 16 characters, as the service requires. */
 export const API_KEY = 'ui-test-key-7f3a';
@@ -22,7 +22,7 @@ interface JobStatus {
 }
 
 export interface UiSession {
-  service: TestService;
+  service: TestServer;
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -44,12 +44,16 @@ export async function openUiSession(
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
   // One at a time, so a failure after the browser started still closes it.
   const browser = await launchChromium();
-  let service: TestService;
+  let service: TestServer;
   try {
-    service = await startTestService({
-      apiKey: API_KEY,
-      maxTextChars: options.maxTextChars ?? 20_000,
-    });
+    service = await startTestServer(
+      {
+        CHATTERBOX_API_KEYS: API_KEY,
+        CHATTERBOX_MAX_TEXT_CHARS: String(options.maxTextChars ?? 20_000),
+        CHATTERBOX_LOG_LEVEL: 'warn',
+      },
+      { realClock: true },
+    );
   } catch (error) {
     await browser.close();
     throw error;
@@ -75,7 +79,7 @@ export async function openUiSession(
     },
     async close() {
       await browser.close();
-      await service.stop();
+      await service.close();
     },
   };
 }
