@@ -80,7 +80,11 @@ export const envSchema = z.object({
   CHATTERBOX_VOICE_CACHE_SIZE: envInt({ min: 1, max: 1000, fallback: 16 }),
   CHATTERBOX_WORKER_NICE: envInt({ min: 0, max: 19, fallback: 10 }),
   CHATTERBOX_API_KEYS: envList(
-    z.string().min(MIN_API_KEY_LENGTH, `each API key needs at least ${MIN_API_KEY_LENGTH} characters`),
+    z
+      .string()
+      .min(MIN_API_KEY_LENGTH, `each API key needs at least ${MIN_API_KEY_LENGTH} characters`)
+      // A client cannot send a key with whitespace in an Authorization header: it would never match.
+      .regex(/^\S+$/, 'an API key must not contain whitespace (it could never match a request)'),
     '',
   ),
   CHATTERBOX_ALLOW_UNAUTHENTICATED: envBoolean(false),

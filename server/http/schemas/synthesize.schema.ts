@@ -3,6 +3,7 @@
  * Bounds and defaults come from shared/generation.ts, the same numbers the engine trusts.
  */
 import { z } from 'zod';
+import { codePointLength, hasSpeakableText } from '../../shared/text-length.ts';
 import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
 import { AUDIO_FORMAT_NAMES, DEFAULT_AUDIO_FORMAT } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
@@ -24,8 +25,8 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
       text: z
         .string()
         .min(1)
-        .max(maxTextChars)
-        .refine((text) => text.trim() !== '', { message: 'must contain more than whitespace', params: { code: 'text_empty' } })
+        .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'text_length' } })
+        .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
         .meta({ description: 'Text to speak; long texts are split into sentence chunks', example: 'Hello from Chatterbox.' }),
       language: z.enum(LANGUAGE_CODES).default('en').meta({ description: 'Language code (GET /languages)' }),
       voice: z
