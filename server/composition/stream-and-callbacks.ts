@@ -13,6 +13,7 @@ import { ChunkJournal } from '../jobs/streaming/chunk-journal.ts';
 import { LiveAudioService } from '../jobs/streaming/live-audio.ts';
 import type { VoiceService } from '../jobs/voice-service.ts';
 import type { Config } from '../config/config.ts';
+import { isLoopbackHost } from '../config/load-config.ts';
 import type { JobStore } from '../storage/job-store.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { JobRecord } from '../shared/job.ts';
@@ -28,7 +29,9 @@ export interface StreamAndCallbacks {
 }
 
 export function callbackPolicy(config: Config): CallbackTargetPolicy {
-  return { allowedHosts: config.callbacks.allowedHosts, denyPrivateAddresses: config.callbacks.denyPrivateAddresses };
+  // A loopback service without keys is only reachable from this machine: its callers may call back to it (n8n beside it).
+  const allowLoopback = isLoopbackHost(config.http.host) && config.http.apiKeys.length === 0;
+  return { allowedHosts: config.callbacks.allowedHosts, denyPrivateAddresses: config.callbacks.denyPrivateAddresses, allowLoopback };
 }
 
 /** For JobService: refuses a callback_url outside the policy at submit time (400). */

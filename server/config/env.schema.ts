@@ -112,7 +112,7 @@ export const envSchema = z.object({
   CHATTERBOX_CALLBACK_RETRY_MAX_SECONDS: envNumber({ min: 0.01, max: 86_400, fallback: 300 }),
   CHATTERBOX_CALLBACK_TIMEOUT_SECONDS: envNumber({ min: 0.1, max: 600, fallback: 10 }),
   CHATTERBOX_CALLBACK_ALLOWED_HOSTS: envList(z.string().regex(ALLOWED_HOST_PATTERN, 'expected host, *.domain, host:port or [ipv6]:port'), ''),
-  CHATTERBOX_CALLBACK_DENY_PRIVATE: envBoolean(false),
+  CHATTERBOX_CALLBACK_DENY_PRIVATE: envBoolean(true),
   CHATTERBOX_OPENAI_VOICES: envList(z.string().regex(VOICE_ALIAS_PATTERN, 'expected alias=voice (voice id or name)'), ''),
   CHATTERBOX_ROLE: envChoice(PROCESS_ROLES, 'all'),
   CHATTERBOX_QUEUE: envChoice(QUEUE_KINDS, 'local'),

@@ -11,6 +11,8 @@ import { isValidId } from '../../shared/ids.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
 import { DEFAULT_VOICE_ID } from '../../shared/voice.ts';
 
+/** A DNS name or an IP literal, IPv6 in brackets as URLs write it (`http://[::1]:5678/`). */
+const CALLBACK_HOSTNAME = new RegExp(`${z.regexes.hostname.source}|^\\[[0-9a-f:.]+\\]$`, 'i');
 /** Longest callback URL accepted; longer ones are almost certainly mistakes. */
 const MAX_URL_CHARS = 2048;
 
@@ -59,7 +61,7 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
         .default(SPEED_LIMITS.default)
         .meta({ description: 'Tempo factor applied after synthesis; pitch is kept (WSOLA time-stretch)' }),
       callback_url: z
-        .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+        .url({ protocol: /^https?$/, hostname: CALLBACK_HOSTNAME })
         .max(MAX_URL_CHARS)
         .nullable()
         .optional()
