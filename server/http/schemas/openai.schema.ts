@@ -48,7 +48,7 @@ export function createSpeechRequestSchema(maxTextChars: number) {
         .min(1)
         .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'input_length' } })
         .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
-        .meta({ description: 'Text to speak', example: 'Hello from Chatterbox.' }),
+        .meta({ description: 'Text to speak', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
       voice: VoiceSchema,
       response_format: z.enum(AUDIO_FORMAT_NAMES).default(OPENAI_DEFAULT_FORMAT).meta({ description: 'Audio format' }),
       speed: z

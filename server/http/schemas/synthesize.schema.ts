@@ -29,7 +29,7 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
         .min(1)
         .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'text_length' } })
         .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
-        .meta({ description: 'Text to speak; long texts are split into sentence chunks', example: 'Hello from Chatterbox.' }),
+        .meta({ description: 'Text to speak; long texts are split into sentence chunks', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
       language: z.enum(LANGUAGE_CODES).default('en').meta({ description: 'Language code (GET /languages)' }),
       voice: z
         .string()
