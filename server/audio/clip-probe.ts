@@ -4,6 +4,7 @@
  */
 import decode from 'audio-decode';
 import { InvalidAudioError } from '../shared/errors/invalid-audio-error.ts';
+import { checkClipHeader, readClipHeader, type ClipHeaderLimits } from './clip-header.ts';
 
 export interface ProbedClip {
   /** Mono mix of all channels, float in [-1, 1]. */
@@ -20,9 +21,14 @@ const RIFF_HEADER_BYTES = 12;
 const CHUNK_HEADER_BYTES = 8;
 const UNKNOWN_CHUNK_SIZE = 0xffff_ffff;
 
-export async function probeClip(bytes: Uint8Array): Promise<ProbedClip> {
+/** With `limits` (an upload), the header's channels, sample rate and duration are checked before decoding. */
+export async function probeClip(bytes: Uint8Array, limits?: ClipHeaderLimits): Promise<ProbedClip> {
   if (bytes.byteLength === 0) throw new InvalidAudioError('The uploaded file is empty.', { code: 'empty_file' });
   assertCompleteWav(bytes);
+  if (limits !== undefined) {
+    const header = await readClipHeader(bytes);
+    if (header !== null) checkClipHeader(header, limits);
+  }
   let decoded;
   try {
     decoded = await decode(bytes);

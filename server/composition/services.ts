@@ -48,8 +48,10 @@ export function buildServices({ config, clock, logger, metrics, layout, keyv, co
   const disk = { freeBytes: () => freeDiskBytes(config.dataDir), minFreeBytes: config.limits.minFreeDiskBytes };
   const health = new ServiceHealth({ modelName: config.model.name, queue, engines, clock, disk });
   const voiceStore = new KeyvVoiceStore(keyv);
-  const voices = new VoiceService({ store: voiceStore, layout, clock, limits: config.limits, modelKey: modelKey(config.model.name), logger, preparer: engines });
   const conversions = new ConversionPool();
+  const voices = new VoiceService({
+    store: voiceStore, layout, clock, limits: config.limits, modelKey: modelKey(config.model.name), logger, preparer: engines, probe: conversions.probeClip,
+  });
   const jobs = new JobService({
     store, queue, bus, voices, lock, clock, metrics,
     audioDir: layout.audio,

@@ -11,6 +11,7 @@ import type { KeyedMutex } from '../jobs/keyed-mutex.ts';
 import { ChunkJournal } from '../jobs/streaming/chunk-journal.ts';
 import { LiveAudioService } from '../jobs/streaming/live-audio.ts';
 import type { Config } from '../config/config.ts';
+import { isLoopbackHost } from '../config/load-config.ts';
 import type { JobStore } from '../storage/job-store.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { JobRecord } from '../shared/job.ts';
@@ -24,8 +25,10 @@ export interface StreamAndCallbacks {
   close(): Promise<void>;
 }
 
-function callbackPolicy(config: Config): CallbackTargetPolicy {
-  return { allowedHosts: config.callbacks.allowedHosts, denyPrivateAddresses: config.callbacks.denyPrivateAddresses };
+export function callbackPolicy(config: Config): CallbackTargetPolicy {
+  // A loopback service without keys is only reachable from this machine: its callers may call back to it (n8n beside it).
+  const allowLoopback = isLoopbackHost(config.http.host) && config.http.apiKeys.length === 0;
+  return { allowedHosts: config.callbacks.allowedHosts, denyPrivateAddresses: config.callbacks.denyPrivateAddresses, allowLoopback };
 }
 
 /** For JobService: refuses a callback_url outside the policy at submit time (400). */

@@ -107,9 +107,13 @@ export const envSchema = z.object({
     'Linux scheduling niceness of synthesis threads (0–19). HTTP keeps priority, so status requests stay fast while every core synthesizes',
   ),
   CHATTERBOX_API_KEYS: envList(
-    z.string().min(MIN_API_KEY_LENGTH, `each API key needs at least ${MIN_API_KEY_LENGTH} characters`),
+    z
+      .string()
+      .min(MIN_API_KEY_LENGTH, `each API key needs at least ${MIN_API_KEY_LENGTH} characters`)
+      // A client cannot send a key with whitespace in an Authorization header: it would never match.
+      .regex(/^\S+$/, 'an API key must not contain whitespace (it could never match a request)'),
     '',
-  ).describe(`Comma-separated bearer keys, each at least ${MIN_API_KEY_LENGTH} characters. Empty = no authentication`),
+  ).describe(`Comma-separated bearer keys, each at least ${MIN_API_KEY_LENGTH} characters and without whitespace (a key with a space could never match; start-up is refused). Empty = no authentication`),
   CHATTERBOX_ALLOW_UNAUTHENTICATED: envBoolean(false).describe(
     'Accept the risk of serving other machines without API keys (e.g. behind an authenticating proxy)',
   ),
@@ -175,8 +179,8 @@ export const envSchema = z.object({
       'Comma-separated allowed callback targets: `hooks.example.com`, `*.example.com`, `n8n.internal:5678`, IP literals, `[::1]:5678`; other hosts get 400 `callback_url_not_allowed`',
     defaultText: '*(empty: any host)*',
   }),
-  CHATTERBOX_CALLBACK_DENY_PRIVATE: envBoolean(false).describe(
-    'Refuse callback targets on loopback, private, link-local and other internal addresses (checked at submit time and after DNS)',
+  CHATTERBOX_CALLBACK_DENY_PRIVATE: envBoolean(true).describe(
+    'Refuse callback targets on loopback, private, link-local and other internal addresses (checked at submit time and after DNS). Loopback stays allowed while the service binds loopback without keys; `CHATTERBOX_CALLBACK_ALLOWED_HOSTS` entries are always allowed (local n8n: `127.0.0.1:5678`)',
   ),
   CHATTERBOX_OPENAI_VOICES: envList(z.string().regex(VOICE_ALIAS_PATTERN, 'expected alias=voice (voice id or name)'), '').describe(
     '`alias=voice` pairs, comma separated: names for `POST /v1/audio/speech` mapped to a voice id or voice name, e.g. `alloy=default,nova=Narrator`',

@@ -17,6 +17,7 @@ import { ValidationError } from '../shared/errors/validation-error.ts';
 import { DEFAULT_GENERATION_PARAMS, MAX_SEED, type GenerationParams } from '../shared/generation.ts';
 import { newId } from '../shared/ids.ts';
 import { pendingCallback } from '../shared/job-callback.ts';
+import { codePointLength } from '../shared/text-length.ts';
 import { isTerminal, type JobOrigin, type JobRecord, type JobStatus } from '../shared/job.ts';
 import type { LanguageCode } from '../shared/languages.ts';
 import type { ServiceMetrics } from '../shared/metrics.ts';
@@ -222,7 +223,7 @@ function newRecord(id: string, request: SubmitRequest, idempotencyKey: string | 
     finishedAt: null,
     language: request.language,
     voice: request.voice,
-    textChars: request.text.length,
+    textChars: codePointLength(request.text),
     params: { ...request.params, seed, maxNewTokens: DEFAULT_GENERATION_PARAMS.maxNewTokens },
     format: request.format,
     speed: request.speed ?? 1,

@@ -5,6 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { probeClip } from '../audio/clip-probe.ts';
+import type { ProbeClip } from '../audio/conversion/conversion-pool.ts';
 import { encodeWavFile } from '../audio/encoders/wav.format.ts';
 import type { VoiceSource } from '../engine/tts-engine.ts';
 import { removeFile, writeFileAtomic } from '../storage/atomic-file.ts';
@@ -49,6 +50,8 @@ export interface VoiceServiceOptions {
   logger: Logger;
   /** Warms a new voice's conditioning. @defaultValue none: it is computed on first use */
   preparer?: VoicePreparer;
+  /** Checks and decodes uploads: off the event loop in the service (audio/conversion/). @defaultValue in this thread */
+  probe?: ProbeClip;
 }
 
 const MAX_NAME_CHARS = 100;
@@ -75,7 +78,7 @@ export class VoiceService {
   }
 
   async create(upload: VoiceUpload): Promise<VoiceRecord> {
-    const clip = await probeClip(upload.bytes);
+    const clip = await (this.options.probe ?? probeClip)(upload.bytes, { maxSeconds: this.options.limits.voiceMaxSeconds });
     this.checkLimits(clip.durationSeconds, clip.peak);
     const id = newId();
     const clipFile = `${id}.wav`;

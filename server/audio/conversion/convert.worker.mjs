@@ -4,5 +4,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: convert } = await import('./convert.worker.ts');
-export default convert;
+const tasks = await import('./convert.worker.ts');
+export default tasks.default;
+export const probe = tasks.probe;

@@ -23,11 +23,12 @@ function matchesAnyKey(presented: string, keyDigests: readonly Buffer[]): boolea
 export function bearerAuth(apiKeys: readonly string[]) {
   const keyDigests = apiKeys.map(digest);
   return async function requireApiKey(ctx: Context, next: Next): Promise<void> {
-    if (keyDigests.length === 0 || ctx.method === 'OPTIONS' || PUBLIC_PATHS.some((path) => path.test(ctx.path))) {
-      return next();
-    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.get('Authorization'));
-    if (match === null || !matchesAnyKey(match[1]!, keyDigests)) {
+    const authenticated = keyDigests.length === 0 || (match !== null && matchesAnyKey(match[1]!, keyDigests));
+    // Public routes answer everyone, and show details (job ids, hosts) only to a key holder.
+    ctx.state.authenticated = authenticated;
+    if (ctx.method === 'OPTIONS' || PUBLIC_PATHS.some((path) => path.test(ctx.path))) return next();
+    if (!authenticated) {
       ctx.set('WWW-Authenticate', 'Bearer realm="chatterbox"');
       throw new UnauthorizedError('A valid API key is required: send "Authorization: Bearer <key>".');
     }

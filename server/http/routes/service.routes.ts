@@ -50,7 +50,9 @@ export function serviceRoutes(deps: AppDeps, openApiDocument: () => object): Rou
 
   router.get('/health', async (ctx) => {
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = presentHealth(await deps.health.report());
+    const report = await deps.health.report();
+    // Without a key: up/ready and nothing else (no running job ids, worker hosts or pids).
+    ctx.body = ctx.state.authenticated === false ? { status: report.status, live: true, ready: report.ready } : presentHealth(report);
   });
 
   router.get('/health/live', (ctx) => {

@@ -6,6 +6,7 @@
  * are ignored and named in X-Chatterbox-Ignored, or a 400 with CHATTERBOX_OPENAI_STRICT=true.
  */
 import { z } from 'zod';
+import { codePointLength, hasSpeakableText } from '../../shared/text-length.ts';
 import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
 import { AUDIO_FORMAT_NAMES } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
@@ -53,9 +54,9 @@ export function createSpeechRequestSchema(maxTextChars: number, strict = false) 
     input: z
       .string()
       .min(1)
-      .max(maxTextChars)
-      .refine((text) => text.trim() !== '', { message: 'must contain more than whitespace', params: { code: 'input_empty' } })
-      .meta({ description: 'Text to speak', example: 'Hello from Chatterbox.' }),
+      .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'input_length' } })
+      .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
+      .meta({ description: 'Text to speak', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
     voice: VoiceSchema,
     response_format: z.enum(AUDIO_FORMAT_NAMES).default(OPENAI_DEFAULT_FORMAT).meta({ description: 'Audio format' }),
     speed: z

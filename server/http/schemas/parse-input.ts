@@ -3,9 +3,12 @@
  * `field` it concerns, and a sentence naming the problem (plus how many others there are).
  */
 import type { z } from 'zod';
+import { AppError } from '../../shared/errors/app-error.ts';
 import { ValidationError } from '../../shared/errors/validation-error.ts';
 
 type Issue = z.core.$ZodIssue;
+
+const UNPROCESSABLE_CODES: ReadonlySet<string> = new Set(['empty_text']);
 
 /** Fields whose enum violations get a specific code (clients show "unsupported language"). */
 const ENUM_CODES: Record<string, string> = {
@@ -26,7 +29,10 @@ function toValidationError(issues: readonly Issue[], where: string): ValidationE
   const others = [...new Set(issues.slice(1).map(fieldOf).filter((other) => other !== undefined && other !== field))];
   const more = others.length > 0 ? ` (also invalid: ${others.join(', ')})` : '';
   const message = field === undefined ? `The ${where} ${describe(issue)}` : `${field}: ${describe(issue)}`;
-  return new ValidationError(`${message}${more}`, { code: codeOf(issue, field), field });
+  const code = codeOf(issue, field);
+  // Well-formed, but nothing in it can be done: 422, the answer the text stage gives for text that becomes empty.
+  if (UNPROCESSABLE_CODES.has(code)) return new AppError(`${message}${more}`, { code, field, status: 422 });
+  return new ValidationError(`${message}${more}`, { code, field });
 }
 
 function fieldOf(issue: Issue): string | undefined {
@@ -58,6 +64,8 @@ function describe(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';
+      // JSON such as 1e999 parses to Infinity: a number, but not one JSON can carry.
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) return `must be a finite number, got ${String(issue.input)} (out of range)`;
       return `must be ${issue.expected === 'object' ? 'a JSON object' : article(TYPE_NAMES[issue.expected] ?? issue.expected)}, got ${typeName(issue.input)}`;
     case 'too_small':
       return issue.origin === 'string'

@@ -12,7 +12,10 @@ export const HealthSchema = z
     status: z.enum(['ok', 'starting', 'degraded']),
     live: z.literal(true),
     ready: z.boolean(),
-    model: z.object({ name: z.string(), loaded: z.boolean(), error: z.string().nullable() }),
+    model: z
+      .object({ name: z.string(), loaded: z.boolean(), error: z.string().nullable() })
+      .optional()
+      .describe('This and the fields below only with an API key (or when none are configured).'),
     workers: z.array(
       z.object({
         index: z.int(),
@@ -22,11 +25,12 @@ export const HealthSchema = z
         jobs_done: z.int(),
         error: z.string().nullable(),
       }),
-    ),
-    queue: z.object({ depth: z.int() }),
+    ).optional(),
+    queue: z.object({ depth: z.int() }).optional(),
     disk: z
       .object({ free_mb: z.int().nullable(), min_free_mb: z.int(), error: z.string().nullable() })
+      .optional()
       .describe('Free space where the data lives; `error` (and status degraded) when it is below CHATTERBOX_MIN_FREE_DISK_MB.'),
-    uptime_seconds: z.number(),
+    uptime_seconds: z.number().optional(),
   })
   .meta({ id: 'Health' });

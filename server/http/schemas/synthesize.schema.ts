@@ -3,6 +3,7 @@
  * Bounds and defaults come from shared/generation.ts, the same numbers the engine trusts.
  */
 import { z } from 'zod';
+import { codePointLength, hasSpeakableText } from '../../shared/text-length.ts';
 import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
 import { AUDIO_FORMAT_NAMES, DEFAULT_AUDIO_FORMAT } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
@@ -10,6 +11,8 @@ import { isValidId } from '../../shared/ids.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
 import { DEFAULT_VOICE_ID } from '../../shared/voice.ts';
 
+/** A DNS name or an IP literal, IPv6 in brackets as URLs write it (`http://[::1]:5678/`). */
+const CALLBACK_HOSTNAME = new RegExp(`${z.regexes.hostname.source}|^\\[[0-9a-f:.]+\\]$`, 'i');
 /** Longest callback URL accepted; longer ones are almost certainly mistakes. */
 const MAX_URL_CHARS = 2048;
 
@@ -24,9 +27,9 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
       text: z
         .string()
         .min(1)
-        .max(maxTextChars)
-        .refine((text) => text.trim() !== '', { message: 'must contain more than whitespace', params: { code: 'text_empty' } })
-        .meta({ description: 'Text to speak; long texts are split into sentence chunks', example: 'Hello from Chatterbox.' }),
+        .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'text_length' } })
+        .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
+        .meta({ description: 'Text to speak; long texts are split into sentence chunks', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
       language: z.enum(LANGUAGE_CODES).default('en').meta({ description: 'Language code (GET /languages)' }),
       voice: z
         .string()
@@ -58,7 +61,7 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
         .default(SPEED_LIMITS.default)
         .meta({ description: 'Tempo factor applied after synthesis; pitch is kept (WSOLA time-stretch)' }),
       callback_url: z
-        .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+        .url({ protocol: /^https?$/, hostname: CALLBACK_HOSTNAME })
         .max(MAX_URL_CHARS)
         .nullable()
         .optional()

@@ -70,5 +70,6 @@ function answerOf(statusCode: number): CallbackAttempt {
 }
 
 function describe(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ECALLBACKREFUSED') return error.message;
   return error.code !== undefined && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
 }

@@ -14,8 +14,10 @@ export interface CallbackTargetPolicy {
    * optionally with `:port`. Empty allows every host. @defaultValue []
    */
   allowedHosts: readonly string[];
-  /** Refuse targets resolving to private, loopback, link-local or otherwise internal addresses. @defaultValue false */
+  /** Refuse targets resolving to private, loopback, link-local or otherwise internal addresses (allowed hosts excepted). */
   denyPrivateAddresses: boolean;
+  /** Loopback targets stay allowed (the service binds loopback and has no keys: its callers are on this machine). @defaultValue false */
+  allowLoopback?: boolean;
 }
 
 /** Ranges no callback should reach when private targets are denied (RFC 1918, 6598, 4193, loopback, link-local...). */
@@ -38,6 +40,26 @@ const INTERNAL_RANGES: ReadonlyArray<[string, number, 'ipv4' | 'ipv6']> = [
 
 const internal = new BlockList();
 for (const [network, prefix, family] of INTERNAL_RANGES) internal.addSubnet(network, prefix, family);
+
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/** Whether the policy refuses a connection to `address` (an IP). */
+function refusesAddress(address: string, policy: CallbackTargetPolicy): boolean {
+  if (!policy.denyPrivateAddresses || !isInternalAddress(address)) return false;
+  if (policy.allowLoopback !== true) return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address;
+  return !loopback.check(mapped, isIP(mapped) === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** An allow-list entry names this host explicitly: the operator chose it, internal or not. */
+function explicitlyAllowed(host: string, policy: CallbackTargetPolicy): boolean {
+  return policy.allowedHosts.some((entry) => {
+    const pattern = parseEntry(entry).host;
+    return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+  });
+}
 
 export function isInternalAddress(address: string): boolean {
   const family = isIP(address);
@@ -82,8 +104,12 @@ export function assertCallbackTarget(raw: string, policy: CallbackTargetPolicy):
   if (policy.allowedHosts.length > 0 && !policy.allowedHosts.some((entry) => matchesEntry(url, entry))) {
     throw new ValidationError(`callback_url host ${url.host} is not in this server's allowed callback hosts (CHATTERBOX_CALLBACK_ALLOWED_HOSTS)`, { code: 'callback_url_not_allowed', field: 'callback_url' });
   }
-  if (policy.denyPrivateAddresses && isInternalAddress(bareHost(url))) {
-    throw new ValidationError(`callback_url points to an internal address (${bareHost(url)}), which this server refuses`, { code: 'callback_url_not_allowed', field: 'callback_url' });
+  const host = bareHost(url);
+  if (!explicitlyAllowed(host, policy) && (refusesAddress(host, policy) || (policy.denyPrivateAddresses && host === 'localhost' && policy.allowLoopback !== true))) {
+    throw new ValidationError(
+      `callback_url points to an internal address (${host}), which this server refuses; an operator can allow it in CHATTERBOX_CALLBACK_ALLOWED_HOSTS`,
+      { code: 'callback_url_not_allowed', field: 'callback_url' },
+    );
   }
   return url;
 }
@@ -98,9 +124,10 @@ export function guardedLookup(policy: CallbackTargetPolicy): LookupFunction | un
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error !== null) return callback(error, '', 0);
       const list = addresses as LookupAddress[];
-      const blocked = list.find((entry) => isInternalAddress(entry.address));
+      const blocked = explicitlyAllowed(hostname.toLowerCase(), policy) ? undefined : list.find((entry) => refusesAddress(entry.address, policy));
       if (blocked !== undefined) {
-        const refusal = Object.assign(new Error(`${hostname} resolves to internal address ${blocked.address}`), {
+        // Says what was refused, never which internal address the name has: status fields are no scanner.
+        const refusal = Object.assign(new Error(`callback target refused: ${hostname} resolves to an internal address`), {
           code: 'ECALLBACKREFUSED',
         });
         return callback(refusal, '', 0);

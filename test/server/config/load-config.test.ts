@@ -65,6 +65,10 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ CHATTERBOX_HOST: '0.0.0.0', CHATTERBOX_API_KEYS: 'k'.repeat(16) }).config.http.host, '0.0.0.0');
   });
 
+  it('refuses at start an API key with whitespace inside, which no request could ever match', () => {
+    assert.match(problems({ CHATTERBOX_API_KEYS: 'good-key-0123456789,key with a space 0123' }).join(' | '), /CHATTERBOX_API_KEYS.*must not contain whitespace/);
+  });
+
   it('tells loopback hosts from the rest', () => {
     for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) assert.ok(isLoopbackHost(host), host);
     for (const host of ['0.0.0.0', '::', '192.168.1.5', 'example.com']) assert.ok(!isLoopbackHost(host), host);

@@ -38,7 +38,7 @@ const CASES: BadInputCase[] = [
   { name: 'text of the wrong type', send: synth({ text: 42 }), status: 400, code: 'invalid_type', field: 'text' },
   { name: 'missing text', send: synth({ language: 'en' }), status: 400, code: 'missing_field', field: 'text' },
   { name: 'empty text', send: synth({ text: '' }), status: 400, code: 'text_length', field: 'text' },
-  { name: 'whitespace-only text', send: synth({ text: ' \n\t ' }), status: 400, code: 'text_empty', field: 'text' },
+  { name: 'whitespace-only text', send: synth({ text: ' \n\t ' }), status: 422, code: 'empty_text', field: 'text' },
   { name: 'text over the configured limit', send: synth({ text: 'a'.repeat(MAX_TEXT_CHARS + 1) }), status: 400, code: 'text_length', field: 'text' },
   { name: 'unknown language', send: synth({ text: 'Hi.', language: 'xx' }), status: 400, code: 'unsupported_language', field: 'language' },
   { name: 'temperature below range', send: synth({ text: 'Hi.', temperature: 0 }), status: 400, code: 'out_of_range', field: 'temperature' },

@@ -10,7 +10,7 @@ import { mkdtemp, open, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const SUBMITS = 40;
 const RESERVE_BYTES = 512 * 1024;

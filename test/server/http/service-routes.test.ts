@@ -112,4 +112,12 @@ describe('API-key authentication', () => {
       assert.equal((await ts.request(path)).status, 200, path);
     }
   });
+
+  it('tells a caller without a key only that the service is up and ready; details need a key', async () => {
+    const anonymous = (await (await ts.request('/health')).json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(anonymous).sort(), ['live', 'ready', 'status']);
+    const keyed = (await (await ts.request('/health', { headers: { Authorization: `Bearer ${KEY}` } })).json()) as Record<string, unknown>;
+    assert.ok(Array.isArray(keyed.workers));
+    assert.ok(keyed.queue !== undefined && keyed.model !== undefined);
+  });
 });

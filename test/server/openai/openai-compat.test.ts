@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import OpenAI, { APIError } from 'openai';
-import { startTestServer, waitForStatus, type TestServer } from '../http/test-server.ts';
+import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 
 const HOUR_MS = 3600 * 1000;
 const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
