@@ -17,7 +17,7 @@ import type { EngineOptions } from './tts-engine.ts';
 export { ChatterboxEngine, type EngineStats } from './chatterbox/chatterbox-engine.ts';
 export { validateModelDir } from './model-validator.ts';
 export { TextFrontEnd, type EncodedChunk } from './text/text-front-end.ts';
-export { splitIntoChunks } from './text/sentence-chunker.ts';
+export { splitIntoChunks } from '../text/index.ts';
 export type * from './tts-engine.ts';
 
 const DEFAULT_VARIANT: ModelVariant = 'q4';

@@ -10,7 +10,7 @@ import type { LanguageCode } from '../../shared/languages.ts';
 import { CangjieConverter } from './cangjie-converter.ts';
 import { loadKuromojiTokenizer } from './japanese-kana.ts';
 import { preprocessText, type LanguageTools, type TextOptions } from './language-preprocessor.ts';
-import { splitIntoChunks } from './sentence-chunker.ts';
+import { splitIntoChunks } from '../../text/index.ts';
 import { TextTokenizer, countTextTokens, escapeControlTokens } from './text-tokenizer.ts';
 
 export interface EncodedChunk {

@@ -1,0 +1,77 @@
+/**
+ * Text being rewritten that remembers where each piece came from, so a sentence found in the
+ * spoken (normalized) text can be traced back to the sentence the user wrote (captions).
+ * Untouched pieces map character by character; a replacement maps as a whole to what it replaced.
+ */
+interface Span {
+  text: string;
+  srcStart: number;
+  srcEnd: number;
+  /** text === source.slice(srcStart, srcEnd): offsets inside map exactly. */
+  identity: boolean;
+}
+
+export type Replacer = (match: RegExpExecArray) => string | undefined;
+
+export class SpanText {
+  private spans: Span[];
+
+  constructor(readonly source: string) {
+    this.spans = source === '' ? [] : [{ text: source, srcStart: 0, srcEnd: source.length, identity: true }];
+  }
+
+  get text(): string {
+    return this.spans.map((s) => s.text).join('');
+  }
+
+  /**
+   * Replaces every match of a global pattern (matches do not cross earlier replacements'
+   * edges). The replacer returns the new text, or undefined to leave the match as it is.
+   */
+  rewrite(pattern: RegExp, replacer: Replacer): this {
+    const next: Span[] = [];
+    for (const span of this.spans) {
+      let last = 0;
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(span.text); match !== null; match = pattern.exec(span.text)) {
+        if (match[0] === '') {
+          pattern.lastIndex++;
+          continue;
+        }
+        const replacement = replacer(match);
+        if (replacement === undefined || replacement === match[0]) continue;
+        next.push(...this.slice(span, last, match.index));
+        next.push({ text: replacement, ...this.sourceRange(span, match.index, match.index + match[0].length), identity: false });
+        last = match.index + match[0].length;
+      }
+      next.push(...this.slice(span, last, span.text.length));
+    }
+    this.spans = next.filter((s) => s.text !== '' || s.srcEnd > s.srcStart);
+    return this;
+  }
+
+  /** The stretch of the source that produced text[start, end). */
+  sourceOf(start: number, end: number): string {
+    let offset = 0;
+    let srcStart: number | undefined;
+    let srcEnd = 0;
+    for (const span of this.spans) {
+      const spanEnd = offset + span.text.length;
+      if (srcStart === undefined && start < spanEnd) srcStart = span.identity ? span.srcStart + Math.max(0, start - offset) : span.srcStart;
+      if (end > offset && spanEnd > offset) srcEnd = span.identity ? span.srcStart + Math.min(span.text.length, end - offset) : span.srcEnd;
+      if (spanEnd >= end) break;
+      offset = spanEnd;
+    }
+    return this.source.slice(srcStart ?? 0, Math.max(srcEnd, srcStart ?? 0));
+  }
+
+  private slice(span: Span, from: number, to: number): Span[] {
+    if (to <= from) return [];
+    if (!span.identity) return from === 0 && to === span.text.length ? [span] : [{ ...span, text: span.text.slice(from, to) }];
+    return [{ text: span.text.slice(from, to), srcStart: span.srcStart + from, srcEnd: span.srcStart + to, identity: true }];
+  }
+
+  private sourceRange(span: Span, from: number, to: number): { srcStart: number; srcEnd: number } {
+    return span.identity ? { srcStart: span.srcStart + from, srcEnd: span.srcStart + to } : { srcStart: span.srcStart, srcEnd: span.srcEnd };
+  }
+}
