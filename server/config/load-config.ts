@@ -110,6 +110,15 @@ function toConfig(env: Env): Config {
       voiceMaxSeconds: env.CHATTERBOX_VOICE_MAX_SECONDS,
       maxQueuedJobs: env.CHATTERBOX_MAX_QUEUED_JOBS,
     },
+    text: {
+      normalize: env.CHATTERBOX_TEXT_NORMALIZE,
+      sentencePauseMs: env.CHATTERBOX_SENTENCE_PAUSE_MS,
+      paragraphPauseMs: env.CHATTERBOX_PARAGRAPH_PAUSE_MS,
+      maxPauseMs: env.CHATTERBOX_MAX_PAUSE_MS,
+      codeBlocks: env.CHATTERBOX_TEXT_CODE_BLOCKS,
+      tables: env.CHATTERBOX_TEXT_TABLES,
+      urls: env.CHATTERBOX_TEXT_URLS,
+    },
     jobs: {
       retentionMs: env.CHATTERBOX_RETENTION_DAYS === 0 ? null : env.CHATTERBOX_RETENTION_DAYS * MS_PER_DAY,
       sweepIntervalMs: env.CHATTERBOX_SWEEP_INTERVAL_SECONDS * MS_PER_SECOND,

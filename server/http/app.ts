@@ -12,6 +12,7 @@ import { renderErrors } from './middleware/error-handler.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { eventsRoutes } from './routes/events.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
+import { lexiconsRoutes } from './routes/lexicons.routes.ts';
 import { openAiRoutes } from './routes/openai.routes.ts';
 import { serviceRoutes } from './routes/service.routes.ts';
 import { ttsRoutes } from './routes/tts.routes.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Koa {
     eventsRoutes(deps),
     jobsRoutes(deps),
     voicesRoutes(deps),
+    lexiconsRoutes(deps),
     serviceRoutes(deps, openApiDocument),
     // Web test client (server/http/ui/, owned by the UI module).
     createUiRouter(),

@@ -18,20 +18,21 @@ import { DEFAULT_GENERATION_PARAMS, MAX_SEED, type GenerationParams } from '../s
 import { newId } from '../shared/ids.ts';
 import { pendingCallback } from '../shared/job-callback.ts';
 import { isTerminal, type JobRecord, type JobStatus } from '../shared/job.ts';
-import type { LanguageCode } from '../shared/languages.ts';
 import type { ServiceMetrics } from '../shared/metrics.ts';
 import { audioVariant, type AudioFile } from './audio-variants.ts';
+import { CAPTION_FORMATS, captionsOf, type CaptionFormat } from './captions.ts';
 import type { JobEventBus } from './events/job-event-bus.ts';
 import { removeJobFiles } from './job-files.ts';
 import { toCancelled } from './job-state.ts';
 import type { KeyedMutex } from './keyed-mutex.ts';
+import type { LexiconService } from './lexicon-service.ts';
 import type { JobQueue } from './queue/job-queue.ts';
+import { prepareJobSpeech, type SpeechRequest } from './speech/job-speech.ts';
 import type { VoiceService } from './voice-service.ts';
+import type { SpeechOptions } from '../text/index.ts';
 
 /** Validated submit input; `seed: null` means "draw one" (the job records what it drew). */
-export interface SubmitRequest {
-  text: string;
-  language: LanguageCode;
+export interface SubmitRequest extends SpeechRequest {
   voice: string;
   params: Omit<GenerationParams, 'seed' | 'maxNewTokens'> & { seed: number | null };
   format: AudioFormat;
@@ -51,6 +52,9 @@ export interface JobServiceOptions {
   queue: JobQueue;
   bus: JobEventBus;
   voices: VoiceService;
+  lexicons: LexiconService;
+  /** The server's text-stage settings (normalize, pauses, code blocks, ...); a request's `normalize` overrides. */
+  speechOptions: Partial<SpeechOptions>;
   lock: KeyedMutex;
   clock: Clock;
   metrics: ServiceMetrics;
@@ -119,6 +123,16 @@ export class JobService {
     });
   }
 
+  /** A finished job's captions, one cue per chunk; 409 while not COMPLETE, as for the audio. */
+  async captions(id: string, format: CaptionFormat): Promise<{ text: string; contentType: string }> {
+    const record = await this.get(id);
+    if (record.status !== 'COMPLETE' || record.audio === null) throw unfinished(record);
+    if (record.speech === undefined) {
+      throw new ConflictError(`Job ${id} was made before captions existed; submit it again.`, { code: 'no_captions' });
+    }
+    return { text: captionsOf(record.speech, record.audio.sampleRate, format), contentType: CAPTION_FORMATS[format].contentType };
+  }
+
   /** Stops a queued or running job; its record stays, as CANCELLED. */
   async cancel(id: string): Promise<JobRecord> {
     return this.options.lock.run(id, async () => {
@@ -172,7 +186,8 @@ export class JobService {
     if (!(await this.options.voices.exists(request.voice))) {
       throw new ValidationError(`No voice with id "${request.voice}"; GET /voices lists them.`, { code: 'unknown_voice', field: 'voice' });
     }
-    const record = newRecord(request, idempotencyKey, this.options.clock.now());
+    const speech = await prepareJobSpeech(request, this.options.speechOptions, this.options.lexicons);
+    const record: JobRecord = { ...newRecord(request, idempotencyKey, this.options.clock.now()), speech };
     await this.options.store.create(record, request.text);
     await this.options.queue.enqueue(record.id);
     this.options.metrics.jobsSubmitted.inc();

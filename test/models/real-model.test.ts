@@ -13,6 +13,7 @@ import type { ModelVariant } from '../../models/contract.ts';
 import { createEngine } from '../../server/engine/index.ts';
 import { validateModelDir } from '../../server/engine/model-validator.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../../server/shared/generation.ts';
+import { prepareSpeech } from '../../server/text/index.ts';
 
 const dir = process.env.CHATTERBOX_REAL_MODEL_DIR;
 const variant = (process.env.CHATTERBOX_REAL_MODEL_VARIANT ?? 'q4') as ModelVariant;
@@ -28,7 +29,7 @@ describe('real Chatterbox Multilingual weights', { skip: dir ? false : 'set CHAT
     try {
       const run = () =>
         engine.synthesize({
-          text: 'The same seed twice.',
+          script: prepareSpeech('The same seed twice.', 'en'),
           language: 'en',
           voice: { id: 'default', conditioningPath: join(work, 'default.cond') },
           params: { ...DEFAULT_GENERATION_PARAMS, seed: 7 },
@@ -48,7 +49,7 @@ describe('real Chatterbox Multilingual weights', { skip: dir ? false : 'set CHAT
     try {
       for (const [language, text] of [['en', 'Hello from the real model.'], ['zh', '你好，世界。']] as const) {
         const result = await engine.synthesize({
-          text,
+          script: prepareSpeech(text, language),
           language,
           voice: { id: 'default', conditioningPath: join(work, 'default.cond') },
           params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 },

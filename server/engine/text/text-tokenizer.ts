@@ -53,6 +53,11 @@ export class TextTokenizer {
     return this.json.added_tokens?.find((t) => t.content === token)?.id ?? this.json.model?.vocab?.[token];
   }
 
+  /** Whether the vocabulary has a token for this character (not [UNK]). */
+  knows(char: string): boolean {
+    return this.json.model?.vocab?.[char] !== undefined;
+  }
+
   /** The largest id the tokenizer can produce. */
   maxId(): number {
     const ids = [...(this.json.added_tokens ?? []).map((t) => t.id), ...Object.values(this.json.model?.vocab ?? {})];

@@ -9,6 +9,7 @@ import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
 import { isValidId } from '../../shared/ids.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
 import { DEFAULT_VOICE_ID } from '../../shared/voice.ts';
+import { InlineLexiconSchema, NormalizeSchema } from './speech-text.schema.ts';
 
 /** Longest callback URL accepted; longer ones are almost certainly mistakes. */
 const MAX_URL_CHARS = 2048;
@@ -26,7 +27,9 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
         .min(1)
         .max(maxTextChars)
         .refine((text) => text.trim() !== '', { message: 'must contain more than whitespace', params: { code: 'text_empty' } })
-        .meta({ description: 'Text to speak; long texts are split into sentence chunks', example: 'Hello from Chatterbox.' }),
+        .meta({ description: 'Text to speak (Markdown welcome); long texts are split into sentence chunks', example: 'Hello from Chatterbox.' }),
+      normalize: NormalizeSchema,
+      lexicon: InlineLexiconSchema,
       language: z.enum(LANGUAGE_CODES).default('en').meta({ description: 'Language code (GET /languages)' }),
       voice: z
         .string()
@@ -77,6 +80,7 @@ export const SubmitResponseSchema = z
     status_url: z.string().meta({ example: '/tts/status/7d0c9a62-7f3b-4a55-9d35-0f7c1f0a2b11' }),
     audio_url: z.string(),
     events_url: z.string(),
+    captions_url: z.string(),
   })
   .meta({ id: 'SubmitResponse' });
 
