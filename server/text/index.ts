@@ -7,3 +7,4 @@ export { DEFAULT_SPEECH_OPTIONS, resolveSpeechOptions, type SpeechOptions } from
 export { validateLexicon, MAX_LEXICON_KEY_CHARS, MAX_LEXICON_VALUE_CHARS, MAX_LEXICON_ENTRIES, type LexiconProblem } from './lexicon.ts';
 export { splitIntoChunks, maxChunkChars, minChunkChars } from './sentence-chunker.ts';
 export type { Lexicon, SpeechChunk, SpeechScript } from './speech-script.ts';
+export { keepSpeakable, type SpeakableText } from './keep-speakable.ts';

@@ -13,7 +13,8 @@ import { phrasesFor } from './phrases.ts';
 
 
 const parser = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
-const ENDS_WITH_WORD = /[\p{L}\p{N}\p{M})"'”’»]$/u;
+const ENDS_WITH_PUNCTUATION = /[.!?。！？।؟:;,…]$/u;
+const FULL_STOP: Partial<Record<LanguageCode, string>> = { zh: '。', ja: '。', hi: '।' };
 const HTML_TAG = /<[^>]*>/gu;
 
 export function markdownBlocks(markdown: string, language: LanguageCode, options: Pick<SpeechOptions, 'codeBlocks' | 'tables'>): TextBlock[] {
@@ -26,7 +27,7 @@ export function markdownBlocks(markdown: string, language: LanguageCode, options
     const token = tokens[i]!;
     switch (token.type) {
       case 'heading_open':
-        blocks.push({ text: asSentence(inlineText(tokens[i + 1]!)), pause: 'paragraph' });
+        blocks.push({ text: asSentence(language, inlineText(tokens[i + 1]!)), pause: 'paragraph' });
         i += 2;
         break;
       case 'bullet_list_open':
@@ -40,7 +41,7 @@ export function markdownBlocks(markdown: string, language: LanguageCode, options
         break;
       case 'inline':
         if (row) row.push(inlineText(token));
-        else blocks.push({ text: listDepth > 0 ? asSentence(inlineText(token)) : inlineText(token), pause: listDepth > 0 ? 'sentence' : 'paragraph' });
+        else blocks.push({ text: listDepth > 0 ? asSentence(language, inlineText(token)) : inlineText(token), pause: listDepth > 0 ? 'sentence' : 'paragraph' });
         break;
       case 'fence':
       case 'code_block':
@@ -55,7 +56,7 @@ export function markdownBlocks(markdown: string, language: LanguageCode, options
         row = [];
         break;
       case 'tr_close':
-        if (row && row.some((cell) => cell.trim() !== '')) blocks.push({ text: asSentence(row.filter((c) => c.trim() !== '').join(', ')), pause: 'sentence' });
+        if (row && row.some((cell) => cell.trim() !== '')) blocks.push({ text: asSentence(language, row.filter((c) => c.trim() !== '').join(', ')), pause: 'sentence' });
         row = undefined;
         break;
       case 'table_close':
@@ -71,9 +72,9 @@ export function markdownBlocks(markdown: string, language: LanguageCode, options
 }
 
 /** Headings, list items and table rows are read as sentences of their own. */
-function asSentence(text: string): string {
+function asSentence(language: LanguageCode, text: string): string {
   const trimmed = text.trimEnd();
-  return ENDS_WITH_WORD.test(trimmed) ? `${trimmed}.` : trimmed;
+  return trimmed === '' || ENDS_WITH_PUNCTUATION.test(trimmed) ? trimmed : trimmed + (FULL_STOP[language] ?? '.');
 }
 
 function endParagraph(blocks: TextBlock[]): void {
