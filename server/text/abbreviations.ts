@@ -18,7 +18,7 @@ const TABLES: Partial<Record<LanguageCode, Table>> = {
   en: [
     ['e.g.', 'for example'], ['i.e.', 'that is'], ['etc.', 'et cetera', true], ['vs.', 'versus'], ['Dr.', 'Doctor'],
     ['Mr.', 'Mister'], ['Mrs.', 'Missus'], ['Ms.', 'Miz'], ['Prof.', 'Professor'], ['St.', 'Saint'], ['Jr.', 'Junior'],
-    ['Sr.', 'Senior'], ['approx.', 'approximately'], ['No.', 'number'], ['Fig.', 'figure'], ['Inc.', 'Incorporated', true],
+    ['Sr.', 'Senior'], ['approx.', 'approximately'], ['Fig.', 'figure'], ['Inc.', 'Incorporated', true],
     ['Ltd.', 'Limited', true], ['Corp.', 'Corporation', true], ['a.m.', 'a m', true], ['p.m.', 'p m', true],
   ],
   de: [
@@ -26,7 +26,7 @@ const TABLES: Partial<Record<LanguageCode, Table>> = {
     ['u.a.', 'unter anderem'], ['usw.', 'und so weiter', true], ['bzw.', 'beziehungsweise'], ['ca.', 'circa'], ['Dr.', 'Doktor'],
     ['Prof.', 'Professor'], ['Hr.', 'Herr'], ['Fr.', 'Frau'], ['Nr.', 'Nummer'], ['vgl.', 'vergleiche'], ['etc.', 'et cetera', true],
     ['evtl.', 'eventuell'], ['ggf.', 'gegebenenfalls'], ['inkl.', 'inklusive'], ['zzgl.', 'zuzüglich'], ['Str.', 'Straße'],
-    ['S.', 'Seite'], ['bspw.', 'beispielsweise'], ['sog.', 'sogenannte'], ['u. U.', 'unter Umständen'],
+    ['bspw.', 'beispielsweise'], ['sog.', 'sogenannte'], ['u. U.', 'unter Umständen'],
   ],
   fr: [
     ['M.', 'Monsieur'], ['Mme', 'Madame'], ['Mlle', 'Mademoiselle'], ['Dr', 'Docteur'], ['Pr', 'Professeur'],
@@ -40,7 +40,7 @@ const TABLES: Partial<Record<LanguageCode, Table>> = {
   ],
   it: [
     ['Sig.', 'signor'], ['Sig.ra', 'signora'], ['Dott.', 'dottor'], ['Dr.', 'dottor'], ['Prof.', 'professor'], ['ecc.', 'eccetera', true],
-    ['etc.', 'eccetera', true], ['es.', 'esempio'], ['pag.', 'pagina'], ['n.', 'numero'], ['ca.', 'circa'],
+    ['etc.', 'eccetera', true], ['es.', 'esempio'], ['pag.', 'pagina'], ['ca.', 'circa'],
   ],
   pt: [
     ['Sr.', 'senhor'], ['Sra.', 'senhora'], ['Dr.', 'doutor'], ['Dra.', 'doutora'], ['etc.', 'etcétera', true], ['p. ex.', 'por exemplo'],
@@ -56,16 +56,16 @@ const TABLES: Partial<Record<LanguageCode, Table>> = {
   ],
   ru: [
     ['т. е.', 'то есть'], ['т.е.', 'то есть'], ['и т. д.', 'и так далее', true], ['и т.д.', 'и так далее', true], ['и т. п.', 'и тому подобное', true],
-    ['г.', 'год'], ['ул.', 'улица'], ['стр.', 'страница'], ['напр.', 'например'], ['см.', 'смотри'], ['др.', 'другие', true], ['руб.', 'рублей'],
+    ['ул.', 'улица'], ['стр.', 'страница'], ['напр.', 'например'], ['см.', 'смотри'], ['др.', 'другие', true], ['руб.', 'рублей'],
   ],
   tr: [
     ['vb.', 've benzeri', true], ['vs.', 've saire', true], ['Dr.', 'Doktor'], ['Prof.', 'Profesör'], ['örn.', 'örneğin'], ['yy.', 'yüzyıl'],
-    ['Av.', 'Avukat'], ['bkz.', 'bakınız'], ['s.', 'sayfa'],
+    ['Av.', 'Avukat'], ['bkz.', 'bakınız'], 
   ],
   da: [['f.eks.', 'for eksempel'], ['osv.', 'og så videre', true], ['bl.a.', 'blandt andet'], ['dvs.', 'det vil sige'], ['ca.', 'cirka'], ['nr.', 'nummer']],
   no: [['f.eks.', 'for eksempel'], ['osv.', 'og så videre', true], ['bl.a.', 'blant annet'], ['dvs.', 'det vil si'], ['ca.', 'cirka'], ['nr.', 'nummer']],
   sv: [['t.ex.', 'till exempel'], ['osv.', 'och så vidare', true], ['bl.a.', 'bland annat'], ['dvs.', 'det vill säga'], ['ca', 'cirka'], ['nr', 'nummer']],
-  fi: [['esim.', 'esimerkiksi'], ['jne.', 'ja niin edelleen', true], ['ns.', 'niin sanottu'], ['n.', 'noin'], ['mm.', 'muun muassa'], ['ym.', 'ynnä muuta', true]],
+  fi: [['esim.', 'esimerkiksi'], ['jne.', 'ja niin edelleen', true], ['ns.', 'niin sanottu'], ['mm.', 'muun muassa'], ['ym.', 'ynnä muuta', true]],
   el: [['κ.λπ.', 'και λοιπά', true], ['π.χ.', 'παραδείγματος χάριν'], ['δηλ.', 'δηλαδή'], ['κ.', 'κύριος']],
   ms: [['dll.', 'dan lain-lain', true], ['Dr.', 'Doktor'], ['En.', 'Encik'], ['spt.', 'seperti']],
 };

@@ -1,36 +1,38 @@
 /**
- * The last text step, run by the engine with the loaded tokenizer's vocabulary: a character
- * the tokenizer has no token for would become [UNK] (garbled or silent speech). It is replaced
- * by its compatibility decomposition when that is speakable (ﬁ -> fi, ² -> 2, accents split off
- * when only the base letter is known), otherwise dropped and counted, never passed on silently.
+ * The last pass before the tokenizer: characters it cannot say are transliterated where a
+ * sensible fallback exists (NFKD without combining marks, "é" -> "e"; a few letters NFKD keeps,
+ * "ß" -> "ss", "ø" -> "o"; typographic quotes and dashes -> ASCII), otherwise dropped and counted,
+ * so the job can list them instead of the model reading them as unknown tokens.
  */
+const FALLBACKS: Readonly<Record<string, string>> = {
+  ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D',
+  þ: 'th', Þ: 'Th', ı: 'i', '“': '"', '”': '"', '„': '"', '«': '"', '»': '"', '‘': "'", '’': "'", '‚': "'", '–': '-', '—': '-',
+  '…': '...', '\u00a0': ' ',
+};
+const COMBINING = /\p{M}/gu;
+
 export interface SpeakableText {
   text: string;
-  /** Dropped characters with how often each occurred. */
+  /** Characters dropped, with how often each occurred. */
   dropped: Record<string, number>;
 }
 
-const COMBINING_MARK = /\p{M}/u;
-
-export function keepSpeakable(text: string, isKnownChar: (char: string) => boolean): SpeakableText {
+export function keepSpeakable(text: string, isKnownChar: (ch: string) => boolean): SpeakableText {
   const dropped: Record<string, number> = {};
-  let kept = '';
-  for (const char of text) {
-    if (isKnownChar(char)) {
-      kept += char;
+  let result = '';
+  for (const ch of text) {
+    if (isKnownChar(ch) || /\s/u.test(ch)) {
+      result += ch;
       continue;
     }
-    const fallback = transliterate(char, isKnownChar);
-    if (fallback === undefined) dropped[char] = (dropped[char] ?? 0) + 1;
-    else kept += fallback;
+    const fallback = transliterate(ch, isKnownChar);
+    if (fallback !== undefined) result += fallback;
+    else dropped[ch] = (dropped[ch] ?? 0) + 1;
   }
-  // A dropped character between spaces leaves two; the model reads one.
-  return { text: Object.keys(dropped).length > 0 ? kept.replace(/ {2,}/gu, ' ').trim() : kept, dropped };
+  return { text: result.replace(/ {2,}/gu, ' '), dropped };
 }
 
-/** NFKD, without the combining marks the tokenizer does not know; undefined when nothing speakable is left. */
-function transliterate(char: string, isKnownChar: (char: string) => boolean): string | undefined {
-  const parts = [...char.normalize('NFKD')].filter((part) => isKnownChar(part) || !COMBINING_MARK.test(part));
-  if (parts.length === 0 || !parts.every(isKnownChar)) return undefined;
-  return parts.join('');
+function transliterate(ch: string, isKnownChar: (ch: string) => boolean): string | undefined {
+  const candidates = [ch.normalize('NFKD').replace(COMBINING, ''), FALLBACKS[ch], ch.normalize('NFKC')];
+  return candidates.find((c) => c !== undefined && c !== '' && c !== ch && [...c].every((x) => isKnownChar(x) || x === ' '));
 }

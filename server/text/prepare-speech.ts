@@ -6,6 +6,7 @@
 import type { LanguageCode } from '../shared/languages.ts';
 import { splitAtPauses, markPauses } from './inline-pauses.ts';
 import { removeInvisible } from './invisible-characters.ts';
+import { markdownBlocks } from './markdown/markdown-blocks.ts';
 import { normalizeText } from './normalize-text.ts';
 import { chunkRanges } from './sentence-chunker.ts';
 import { SpanText } from './span-text.ts';
@@ -18,7 +19,7 @@ const SENTENCE_END = /[.!?。！？।؟…]["'”’»)\]]*$/u;
 export function prepareSpeech(text: string, language: LanguageCode, options: Partial<SpeechOptions> = {}): SpeechScript {
   const opts = resolveSpeechOptions(options);
   const marked = markPauses(removeInvisible(text), (ms) => clampPause(ms, opts));
-  const blocks = plainBlocks(marked);
+  const blocks = opts.normalize ? markdownBlocks(marked, language, opts) : plainBlocks(marked);
   const script: SpeechScript = { language, leadingPauseMs: 0, chunks: [] };
   let trailingPauseMs = 0;
   for (const block of blocks) {

@@ -25,33 +25,52 @@ export class SpanText {
   }
 
   /**
-   * Replaces every match of a global pattern (matches do not cross earlier replacements'
-   * edges). The replacer returns the new text, or undefined to leave the match as it is.
+   * Replaces every match of a global pattern, found in the whole current text (a match may span
+   * earlier replacements; it then maps to all of their source). The replacer returns the new
+   * text, or undefined to leave the match as it is.
    */
   rewrite(pattern: RegExp, replacer: Replacer): this {
+    const full = this.text;
     const next: Span[] = [];
-    for (const span of this.spans) {
-      let last = 0;
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(span.text); match !== null; match = pattern.exec(span.text)) {
-        if (match[0] === '') {
-          pattern.lastIndex++;
-          continue;
-        }
-        const replacement = replacer(match);
-        if (replacement === undefined || replacement === match[0]) continue;
-        next.push(...this.slice(span, last, match.index));
-        next.push({ text: replacement, ...this.sourceRange(span, match.index, match.index + match[0].length), identity: false });
-        last = match.index + match[0].length;
+    let index = 0;
+    let spanStart = 0;
+    let pos = 0;
+    const copyUntil = (target: number) => {
+      while (pos < target && index < this.spans.length) {
+        const span = this.spans[index]!;
+        const spanEnd = spanStart + span.text.length;
+        const to = Math.min(target, spanEnd);
+        next.push(...this.slice(span, pos - spanStart, to - spanStart));
+        pos = to;
+        if (pos === spanEnd) [index, spanStart] = [index + 1, spanEnd];
       }
-      next.push(...this.slice(span, last, span.text.length));
+    };
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(full); match !== null; match = pattern.exec(full)) {
+      if (match[0] === '') {
+        pattern.lastIndex++;
+        continue;
+      }
+      const replacement = replacer(match);
+      if (replacement === undefined || replacement === match[0]) continue;
+      const end = match.index + match[0].length;
+      copyUntil(match.index);
+      next.push({ text: replacement, ...this.sourceRange(match.index, end), identity: false });
+      pos = end;
+      while (index < this.spans.length && spanStart + this.spans[index]!.text.length <= end) spanStart += this.spans[index++]!.text.length;
     }
+    copyUntil(full.length);
     this.spans = next.filter((s) => s.text !== '' || s.srcEnd > s.srcStart);
     return this;
   }
 
   /** The stretch of the source that produced text[start, end). */
   sourceOf(start: number, end: number): string {
+    const { srcStart, srcEnd } = this.sourceRange(start, end);
+    return this.source.slice(srcStart, srcEnd);
+  }
+
+  private sourceRange(start: number, end: number): { srcStart: number; srcEnd: number } {
     let offset = 0;
     let srcStart: number | undefined;
     let srcEnd = 0;
@@ -62,16 +81,12 @@ export class SpanText {
       if (spanEnd >= end) break;
       offset = spanEnd;
     }
-    return this.source.slice(srcStart ?? 0, Math.max(srcEnd, srcStart ?? 0));
+    return { srcStart: srcStart ?? 0, srcEnd: Math.max(srcEnd, srcStart ?? 0) };
   }
 
   private slice(span: Span, from: number, to: number): Span[] {
     if (to <= from) return [];
     if (!span.identity) return from === 0 && to === span.text.length ? [span] : [{ ...span, text: span.text.slice(from, to) }];
     return [{ text: span.text.slice(from, to), srcStart: span.srcStart + from, srcEnd: span.srcStart + to, identity: true }];
-  }
-
-  private sourceRange(span: Span, from: number, to: number): { srcStart: number; srcEnd: number } {
-    return span.identity ? { srcStart: span.srcStart + from, srcEnd: span.srcStart + to } : { srcStart: span.srcStart, srcEnd: span.srcEnd };
   }
 }
