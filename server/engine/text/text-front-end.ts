@@ -59,9 +59,12 @@ export class TextFrontEnd {
     const chunks = typeof input === 'string' ? splitIntoChunks(input, language).map((spoken) => ({ spoken, fragment: false })) : input;
     const isKnown = this.knownCharFor(language);
     return chunks.map((chunk) => {
-      const { text, dropped } = keepSpeakable(escapeControlTokens(chunk.spoken, this.tokenizer.controlTokens), isKnown);
+      const kept = keepSpeakable(escapeControlTokens(chunk.spoken, this.tokenizer.controlTokens), isKnown);
+      const { dropped } = kept;
+      // A dropped character at an edge leaves a space there.
+      const text = kept.text.trim();
       // Nothing speakable left: no prompt (preprocessing would put upstream's "add some text" sentence here).
-      if (text.trim() === '') return { text: '', dropped, preprocessed: '', ids: [], textTokens: 0 };
+      if (text === '') return { text: '', dropped, preprocessed: '', ids: [], textTokens: 0 };
       const preprocessed = preprocessText(text, language, tools, { ...this.options, fragment: chunk.fragment });
       const ids = this.tokenizer.promptIds(preprocessed);
       return { text, dropped, preprocessed, ids, textTokens: countTextTokens(ids) };

@@ -21,6 +21,8 @@ interface Status {
 }
 
 const MS_PER_SECOND = 1000;
+/** Spelled-out numbers make long chunks; on a loaded machine the tiny model needs a while for them. */
+const JOB_TIMEOUT_MS = 180_000;
 
 interface Cue {
   from: number;
@@ -37,7 +39,7 @@ async function complete(ts: TestServer, body: Record<string, unknown>): Promise<
   const response = await ts.post('/tts/synthesize', body);
   assert.equal(response.status, 202, await response.clone().text());
   const { chatterbox_id: id } = (await response.json()) as { chatterbox_id: string };
-  const status = (await waitForStatus(ts, id)) as unknown as Status;
+  const status = (await waitForStatus(ts, id, undefined, JOB_TIMEOUT_MS)) as unknown as Status;
   assert.equal(status.status, 'COMPLETE', JSON.stringify(status));
   return { id, status };
 }
@@ -65,6 +67,24 @@ describe('speakable text over HTTP', () => {
     assert.equal(status.spoken_text, 'Hello there, friend.\nHow are you today?');
     assert.deepEqual(status.unspeakable, { ก: 1 });
     assert.match(status.captions_url, /^\/tts\/captions\//);
+  });
+
+  it('speaks an LLM-style German answer without digits or symbols: ordinal, decimal, percent and euro as words, three chunks at most', async () => {
+    const text = '**Heute** ist der 3. Dezember 2026, es sind 21,5 °C und 15 % Regen. Kosten: 12,99 €.';
+    const { id, status } = await complete(ts, { text, language: 'de', seed: 1 });
+    assert.doesNotMatch(status.spoken_text, /[0-9*%€°]/u);
+    for (const words of [/dritte/u, /einundzwanzig Komma fünf/u, /Prozent/u, /Euro/u]) assert.match(status.spoken_text, words);
+    assert.ok(status.spoken_chunks.length <= 3, status.spoken_text);
+    assert.deepEqual(status.unspeakable, {});
+    const { entries } = parseCaptions(await (await ts.request(`/tts/captions/${id}?format=srt`)).text());
+    assert.equal(entries.length, status.spoken_chunks.length);
+    assert.match(entries[0]!.text, /3\. Dezember 2026/u);
+  });
+
+  it('does the same for English: $1,234.56 and 3rd become words', async () => {
+    const { status } = await complete(ts, { text: 'On December 3rd the bill was $1,234.56 in total.', seed: 1 });
+    assert.doesNotMatch(status.spoken_text, /[0-9$]/u);
+    for (const words of [/third/u, /one thousand two hundred thirty-four dollars/u, /fifty-six cents/u]) assert.match(status.spoken_text, words);
   });
 
   it('serves SRT and WebVTT captions a subtitle parser reads: one cue per chunk, the text as written, the last cue ending with the audio', async () => {
