@@ -28,6 +28,7 @@ export function normalizeText(text: string, language: LanguageCode, options: Spe
 export function tidySpaces(span: SpanText): SpanText {
   return span
     .rewrite(/\s+/gu, (m) => (m[0] === ' ' ? undefined : ' '))
-    .rewrite(/ +(?=[,.;:!?、。，！？])/gu, () => '')
+    .rewrite(/ +(?=[,.;:!?、。，！？।؟،])/gu, () => '')
+    .rewrite(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]) +(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu, () => '')
     .rewrite(/\(\s*\)|\[\s*\]/gu, () => '');
 }
