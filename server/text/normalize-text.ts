@@ -11,12 +11,16 @@ import { SpanText } from './span-text.ts';
 import type { SpeechOptions } from './speech-options.ts';
 import { normalizeLinks, normalizeSymbols } from './symbols.ts';
 
+/** Between stretches normalized together; no pass matches or removes it. */
+export const SEGMENT_SEPARATOR = '\uE002';
+
 export function normalizeText(text: string, language: LanguageCode, options: SpeechOptions): SpanText {
   const span = new SpanText(text);
   applyLexicon(span, options.lexicon);
-  normalizeLinks(span, language, options.urls);
+  const raw = span.text;
+  if (/[@.]/u.test(raw)) normalizeLinks(span, language, options.urls);
   expandAbbreviations(span, language);
-  normalizeNumbers(span, language);
+  if (/\d/u.test(raw)) normalizeNumbers(span, language);
   normalizeSymbols(span, language);
   return tidySpaces(span);
 }
@@ -24,6 +28,7 @@ export function normalizeText(text: string, language: LanguageCode, options: Spe
 export function tidySpaces(span: SpanText): SpanText {
   return span
     .rewrite(/\s+/gu, (m) => (m[0] === ' ' ? undefined : ' '))
-    .rewrite(/ +(?=[,.;:!?、。，！？])/gu, () => '')
+    .rewrite(/ +(?=[,.;:!?、。，！？।؟،])/gu, () => '')
+    .rewrite(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]) +(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu, () => '')
     .rewrite(/\(\s*\)|\[\s*\]/gu, () => '');
 }

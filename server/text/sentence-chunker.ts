@@ -51,7 +51,7 @@ export function chunkRanges(text: string, language: LanguageCode, maxChars = max
 /** Sentences as trimmed ranges, with the breaks after abbreviations and ordinals undone. */
 export function sentenceRanges(text: string, language: LanguageCode): ChunkRange[] {
   const sentences: ChunkRange[] = [];
-  for (const { index, segment } of new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)) {
+  for (const { index, segment } of segmenter(language, 'sentence').segment(text)) {
     const range = trimRange(text, index, index + segment.length);
     if (range.end <= range.start) continue;
     const previous = sentences.at(-1);
@@ -99,7 +99,7 @@ function pack(pieces: ChunkRange[], maxChars: number): ChunkRange[] {
 function hardSplit(text: string, range: ChunkRange, maxChars: number, language: LanguageCode): ChunkRange[] {
   const chunks: ChunkRange[] = [];
   let count = 0;
-  for (const { index } of new Intl.Segmenter(language, { granularity: 'grapheme' }).segment(text.slice(range.start, range.end))) {
+  for (const { index } of segmenter(language, 'grapheme').segment(text.slice(range.start, range.end))) {
     if (count % maxChars === 0) chunks.push({ start: range.start + index, end: range.end, fragment: false });
     if (chunks.length > 1) chunks.at(-2)!.end = chunks.at(-1)!.start;
     count++;
@@ -123,4 +123,13 @@ function trimRange(text: string, start: number, end: number): ChunkRange {
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
   return { start, end, fragment: false };
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+/** Building a segmenter costs far more than using one. */
+function segmenter(language: LanguageCode, granularity: 'sentence' | 'grapheme'): Intl.Segmenter {
+  const key = `${language}:${granularity}`;
+  let cached = segmenters.get(key);
+  if (!cached) segmenters.set(key, (cached = new Intl.Segmenter(language, { granularity })));
+  return cached;
 }

@@ -55,9 +55,19 @@ export class SpanText {
       if (replacement === undefined || replacement === match[0]) continue;
       const end = match.index + match[0].length;
       copyUntil(match.index);
-      next.push({ text: replacement, ...this.sourceRange(match.index, end), identity: false });
+      // Walk from the span holding the match start (no rescan from the beginning: linear overall).
+      const first = this.spans[index];
+      const srcStart = first ? (first.identity ? first.srcStart + (match.index - spanStart) : first.srcStart) : this.source.length;
+      let srcEnd = srcStart;
+      while (index < this.spans.length && spanStart < end) {
+        const span = this.spans[index]!;
+        const spanEnd = spanStart + span.text.length;
+        srcEnd = span.identity ? span.srcStart + (Math.min(end, spanEnd) - spanStart) : span.srcEnd;
+        if (spanEnd > end) break;
+        [index, spanStart] = [index + 1, spanEnd];
+      }
+      next.push({ text: replacement, srcStart, srcEnd: Math.max(srcStart, srcEnd), identity: false });
       pos = end;
-      while (index < this.spans.length && spanStart + this.spans[index]!.text.length <= end) spanStart += this.spans[index++]!.text.length;
     }
     copyUntil(full.length);
     this.spans = next.filter((s) => s.text !== '' || s.srcEnd > s.srcStart);

@@ -9,10 +9,22 @@ import type { SpanText } from './span-text.ts';
 
 const EMAIL = /(?<![\p{L}\p{N}.+-])([\p{L}\p{N}._%+-]+)@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
 const URL =
-  /(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|ai|dev|app|de|fr|es|it|nl|pl|ru|uk|eu|ch|at|se|no|dk|fi|tr|jp|cn|kr|in|gov|edu)(?:\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]])?(?![\p{L}\p{N}])/giu;
+  /(?:https?:\/\/|www\.)[^\s<>"'`\uE002]+[^\s<>"'`.,;:!?)\]\uE002]|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|ai|dev|app|de|fr|es|it|nl|pl|ru|uk|eu|ch|at|se|no|dk|fi|tr|jp|cn|kr|in|gov|edu)(?:\/[^\s<>"'`\uE002]*[^\s<>"'`.,;:!?)\]\uE002])?(?![\p{L}\p{N}])/giu;
 /** Emoji sequences: pictographs, flags, skin tones, keycaps, joiners and variation selectors. */
 const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{20E3}|\u{200D})+/gu;
-const LEFTOVER_MARKUP = /[*_~`^|#\\<>{}[\]]+/gu;
+/** One pass for all symbols; emojis and leftover markup characters become a space. */
+const SYMBOLS = new RegExp(
+  [
+    String.raw`(?<and>\s*&\s*)`,
+    String.raw`(?<plus>\s+\+\s+|(?<=\p{L})\+(?=\p{L}))`,
+    String.raw`(?<equals>\s*=\s*)`,
+    String.raw`(?<at>(?<![\p{L}\p{N}])@(?=[\p{L}\p{N}]))`,
+    String.raw`(?<or>(?<=[\p{L}\p{N}])\s*\/\s*(?=[\p{L}\p{N}]))`,
+    EMOJI.source,
+    '[*_~`^|#\\\\<>{}[\\]]+',
+  ].join('|'),
+  'gu',
+);
 
 export function normalizeLinks(text: SpanText, language: LanguageCode, mode: 'say' | 'drop'): void {
   const { at } = vocabularyFor(language).symbols;
@@ -22,13 +34,14 @@ export function normalizeLinks(text: SpanText, language: LanguageCode, mode: 'sa
 
 export function normalizeSymbols(text: SpanText, language: LanguageCode): void {
   const words = vocabularyFor(language).symbols;
-  text.rewrite(EMOJI, () => ' ');
-  text.rewrite(/\s*&\s*/gu, () => ` ${words.and} `);
-  text.rewrite(/\s+\+\s+|(?<=\p{L})\+(?=\p{L})/gu, () => ` ${words.plus} `);
-  text.rewrite(/\s*=\s*/gu, () => ` ${words.equals} `);
-  text.rewrite(/(?<![\p{L}\p{N}])@(?=[\p{L}\p{N}])/gu, () => `${words.at} `);
-  text.rewrite(/(?<=[\p{L}\p{N}])\s*\/\s*(?=[\p{L}\p{N}])/gu, () => ` ${words.or} `);
-  text.rewrite(LEFTOVER_MARKUP, () => ' ');
+  text.rewrite(SYMBOLS, (m) => {
+    if (m.groups?.['and']) return ` ${words.and} `;
+    if (m.groups?.['plus']) return ` ${words.plus} `;
+    if (m.groups?.['equals']) return ` ${words.equals} `;
+    if (m.groups?.['at']) return `${words.at} `;
+    if (m.groups?.['or']) return ` ${words.or} `;
+    return ' ';
+  });
 }
 
 /** "https://www.example.com/docs" -> "example.com". */

@@ -4,11 +4,14 @@ import type { SpanText } from '../span-text.ts';
 import { numberFormat } from './number-pattern.ts';
 import { spellNumber } from './spell-number.ts';
 
+const patterns = new Map<LanguageCode, RegExp>();
 const MINUS = '(?:(?<![\\p{sc=Latn}\\p{sc=Grek}\\p{sc=Cyrl}\\d])[-−](?=\\d))?';
 
 export function normalizeCardinals(text: SpanText, language: LanguageCode): void {
   const { source, parse } = numberFormat(language);
-  text.rewrite(new RegExp(`${MINUS}${source}`, 'gu'), (m) => {
+  let pattern = patterns.get(language);
+  if (!pattern) patterns.set(language, (pattern = new RegExp(`${MINUS}${source}`, 'gu')));
+  text.rewrite(pattern, (m) => {
     const negative = /^[-−]/u.test(m[0]);
     const plain = parse(m[0].replace(/^[-−]/u, ''));
     return spellNumber(language, negative ? `-${plain}` : plain);

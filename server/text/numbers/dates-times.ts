@@ -11,8 +11,8 @@ import { cardinal, digitByDigit, ordinal } from './number-words.ts';
 import { vocabularyFor } from './vocabulary.ts';
 
 const ISO_DATE = /(?<![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])(\d{4})-(\d{2})-(\d{2})(?![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])/gu;
-const NUMERIC_DATE = /(?<![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])/gu;
-const TIME = /(?<![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}:])([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?(?:\s?([ap])\.?\s?m\.?(?![\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}]))?(?![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])/giu;
+const NUMERIC_DATE = /(?<![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])/gu;
+const TIME = /(?<![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}:])([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?(?:\s?([ap])\.?\s?m\.?(?![\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}]))?(?![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}])(?:\s?Uhr(?!\p{L}))?/giu;
 /** Languages that say the day as an ordinal ("the third of December", "dritter Dezember"). */
 const ORDINAL_DAYS: ReadonlySet<LanguageCode> = new Set(['en', 'de', 'da', 'no', 'sv', 'fi', 'ru', 'pl']);
 
@@ -23,7 +23,12 @@ export function normalizeDatesAndTimes(text: SpanText, language: LanguageCode): 
     const monthFirst = language === 'en' && m[2] === '/' && a <= 12;
     return monthFirst ? spellDate(language, year, a, b) : spellDate(language, year, b, a);
   });
-  text.rewrite(TIME, (m) => spellTime(language, Number(m[1]), Number(m[2]), m[3]?.toLowerCase()));
+  text.rewrite(TIME, (m) => {
+    const spoken = spellTime(language, Number(m[1]), Number(m[2]), m[3]?.toLowerCase());
+    // "2:30 p.m." at the end of a sentence: its full stop also ends the sentence.
+    const endsSentence = m[3] !== undefined && m[0].endsWith('.') && /^\s*(?:$|\uE002|\p{Lu})/u.test(m.input.slice(m.index + m[0].length));
+    return endsSentence ? `${spoken}.` : spoken;
+  });
 }
 
 export function spellDate(language: LanguageCode, year: number, month: number, day: number): string | undefined {

@@ -24,9 +24,10 @@ export function numberFormat(language: LanguageCode): NumberFormat {
   const group = (decimal === ',' ? '.' : ',') + THIN_SPACES + (SPACE_GROUPING.has(language) ? ' ' : '');
   const groupClass = `[${group.replace('.', '\\.')}]`;
   const source = `(?<![\\d\\p{sc=Latn}\\p{sc=Grek}\\p{sc=Cyrl}])(?:\\d{1,3}(?:${groupClass}\\d{3})+|\\d+)(?:${decimal === "." ? "\\." : ","}\\d+)?(?!\\d)`;
+  const groups = new RegExp(groupClass, 'gu');
   format = {
     source,
-    parse: (written) => written.replace(new RegExp(groupClass, 'gu'), '').replace(decimal, '.'),
+    parse: (written) => written.replace(groups, '').replace(decimal, '.'),
   };
   cache.set(language, format);
   return format;

@@ -65,7 +65,8 @@ export function ordinal(language: LanguageCode, digits: string): string {
 /** Each digit on its own ("0 1 7 0" -> "zero one seven zero"), for phone numbers and codes. */
 export function digitByDigit(language: LanguageCode, digits: string): string {
   const separator = language === 'zh' || language === 'ja' ? '' : ' ';
-  return [...digits.replace(/\D/gu, '')].map((d) => cardinal(language, d)).join(separator);
+  // Dutch writes "één" only to stress the number; read digit by digit it is plain "een".
+  return [...digits.replace(/\D/gu, '')].map((d) => (language === 'nl' && d === '1' ? 'een' : cardinal(language, d))).join(separator);
 }
 
 /** "007" is said as seven; huge values stay exact as bigint. */

@@ -10,13 +10,31 @@ const DECIMAL_WORD_FIXES: Partial<Record<LanguageCode, [RegExp, string]>> = {
   es: [/\bpunto\b/gu, 'coma'],
 };
 
+/** Portuguese joins a round hundred to the thousands with "e": "mil e quinhentos". */
+const PORTUGUESE_ROUND_HUNDRED = /(mil) (cem|duzentos|trezentos|quatrocentos|quinhentos|seiscentos|setecentos|oitocentos|novecentos)$/u;
+
 export function spellNumber(language: LanguageCode, plain: string): string {
-  const words = cardinal(language, plain);
+  let words = cardinal(language, plain);
+  if (language === 'pt') words = words.replace(PORTUGUESE_ROUND_HUNDRED, '$1 e $2');
   const fix = plain.includes('.') ? DECIMAL_WORD_FIXES[language] : undefined;
   return fix ? words.replace(fix[0], fix[1]) : words;
 }
 
-/** German "eins" is "ein" before a noun ("ein Kilometer", "einundzwanzig" is unchanged). */
+/**
+ * The form a number takes before a unit or currency: German "ein Euro" (not "eins"), Spanish
+ * "un euro", "veintiún euros", Italian "un euro", Chinese 两 for a lone 2 (两公斤).
+ */
 export function beforeNoun(language: LanguageCode, words: string): string {
-  return language === 'de' ? words.replace(/eins$/u, 'ein') : words;
+  switch (language) {
+    case 'de':
+      return words.replace(/eins$/u, 'ein');
+    case 'es':
+      return words.replace(/veintiuno$/u, 'veintiún').replace(/uno$/u, 'un');
+    case 'it':
+      return words === 'uno' ? 'un' : words;
+    case 'zh':
+      return words === '二' ? '两' : words;
+    default:
+      return words;
+  }
 }
