@@ -40,6 +40,7 @@ import { tensor, type Tensor } from '../server/engine/onnx/session.ts';
 import { createSeededRandom } from '../server/engine/sampling/seeded-random.ts';
 import { TokenSampler } from '../server/engine/sampling/token-sampler.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../server/shared/generation.ts';
+import { prepareSpeech } from '../server/text/index.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -320,10 +321,10 @@ function measureSampler(): number {
 }
 
 async function measureRealTimeFactor() {
-  const text = `${BENCH_TEXT} A second sentence follows the first one here.`;
-  await engine.synthesize({ text, language: 'en', voice, params: SAMPLING }); // warm-up
+  const script = prepareSpeech(`${BENCH_TEXT} A second sentence follows the first one here.`, 'en');
+  await engine.synthesize({ script, language: 'en', voice, params: SAMPLING }); // warm-up
   const started = performance.now();
-  const result = await engine.synthesize({ text, language: 'en', voice, params: SAMPLING });
+  const result = await engine.synthesize({ script, language: 'en', voice, params: SAMPLING });
   return {
     computeSeconds: (performance.now() - started) / 1000,
     audioSeconds: result.samples.length / result.sampleRate,

@@ -20,6 +20,7 @@ import { createEngine, type Device } from '../server/engine/index.ts';
 import { createSeededRandom } from '../server/engine/sampling/seeded-random.ts';
 import { TokenSampler } from '../server/engine/sampling/token-sampler.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../server/shared/generation.ts';
+import { prepareSpeech } from '../server/text/index.ts';
 import { realSizeModelDir } from './real-size/generate.ts';
 
 const { values: args } = parseArgs({
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
 
   // Whole synthesis (language model + decoder): the real-time factor.
   const synthStarted = performance.now();
-  const result = await engine.synthesize({ text: TEXT, language: 'en', voice, params: PARAMS });
+  const result = await engine.synthesize({ script: prepareSpeech(TEXT, 'en'), language: 'en', voice, params: PARAMS });
   const computeSeconds = (performance.now() - synthStarted) / 1000;
   const audioSeconds = result.samples.length / result.sampleRate;
   await engine.close();

@@ -28,8 +28,8 @@ export async function startHttpFront(parts: FrontParts): Promise<Front> {
   const { bus, lock, claimCallback } = coordination;
   const push = createStreamAndCallbacks({ ...parts, bus, lock, claimCallback });
   push.start(records);
-  const { jobs, voices, health, metrics } = parts;
-  const app = createApp({ config, jobs, voices, health, metrics, logger, bus, live: push.live, deploymentMetrics: coordination.deploymentMetrics });
+  const { jobs, voices, lexicons, health, metrics } = parts;
+  const app = createApp({ config, jobs, voices, lexicons, health, metrics, logger, bus, live: push.live, deploymentMetrics: coordination.deploymentMetrics });
   const server = createServer(app.callback());
   await listen(server, config.http.port, config.http.host);
   const port = (server.address() as AddressInfo).port;

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { ConversionPool } from '../audio/conversion/conversion-pool.ts';
 import type { Config } from '../config/config.ts';
 import { JobService } from '../jobs/job-service.ts';
+import { LexiconService } from '../jobs/lexicon-service.ts';
 import { RetentionSweeper } from '../jobs/retention-sweeper.ts';
 import { ServiceHealth } from '../jobs/service-health.ts';
 import { VoiceService } from '../jobs/voice-service.ts';
@@ -13,6 +14,7 @@ import type { DataDirLayout } from '../storage/data-dir.ts';
 import { freeDiskBytes } from '../storage/disk-space.ts';
 import type { KeyvFactory } from '../storage/keyv-factory.ts';
 import { KeyvJobStore } from '../storage/keyv-job-store.ts';
+import { KeyvLexiconStore } from '../storage/lexicon-store.ts';
 import { KeyvVoiceStore } from '../storage/voice-store.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -36,6 +38,7 @@ export interface Services {
   store: KeyvJobStore;
   health: ServiceHealth;
   voices: VoiceService;
+  lexicons: LexiconService;
   jobs: JobService;
   sweeper: RetentionSweeper;
   /** Format conversion threads for ?format= downloads. */
@@ -52,8 +55,10 @@ export function buildServices({ config, clock, logger, metrics, layout, keyv, co
   const voices = new VoiceService({
     store: voiceStore, layout, clock, limits: config.limits, modelKey: modelKey(config.model.name), logger, preparer: engines, probe: conversions.probeClip,
   });
+  const lexicons = new LexiconService(new KeyvLexiconStore(keyv));
   const jobs = new JobService({
-    store, queue, bus, voices, lock, clock, metrics,
+    store, queue, bus, voices, lexicons, lock, clock, metrics,
+    speechOptions: config.text,
     audioDir: layout.audio,
     convert: conversions.convert,
     limits: { ...config.limits, retentionMs: config.jobs.retentionMs, idempotencyTtlMs: config.jobs.idempotencyTtlMs },
@@ -62,7 +67,7 @@ export function buildServices({ config, clock, logger, metrics, layout, keyv, co
   });
   const { retentionMs, openAiRetentionMs, sweepIntervalMs } = config.jobs;
   const sweeper = new RetentionSweeper({ store, jobs, clock, logger, retentionMs, openAiRetentionMs, intervalMs: sweepIntervalMs });
-  return { store, health, voices, jobs, sweeper, conversions };
+  return { store, health, voices, lexicons, jobs, sweeper, conversions };
 }
 
 /** Conditioning caches are per model; the key names the model in cache file names. */

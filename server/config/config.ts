@@ -45,6 +45,16 @@ export interface Config {
     /** Free bytes on the data directory below which health reports degraded; 0 never. */
     readonly minFreeDiskBytes: number;
   };
+  /** Defaults of the text stage (server/text); a request's `normalize` overrides that one. Same names as its SpeechOptions. */
+  readonly text: {
+    readonly normalize: boolean;
+    readonly sentencePauseMs: number;
+    readonly paragraphPauseMs: number;
+    readonly maxPauseMs: number;
+    readonly codeBlocks: 'phrase' | 'drop';
+    readonly tables: 'read' | 'phrase' | 'drop';
+    readonly urls: 'say' | 'drop';
+  };
   readonly jobs: {
     /** Age after which jobs and their files are removed; null keeps them forever. */
     readonly retentionMs: number | null;

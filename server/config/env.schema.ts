@@ -19,6 +19,8 @@ export const DEFAULT_MODEL_CACHE_DIR = `${REPO_ROOT}models/cache`;
 /** Keys shorter than this are refused: they would be guessable by brute force. */
 const MIN_API_KEY_LENGTH = 16;
 const KIBIBYTE = 1024;
+/** Upper bound of the pause settings: a minute of silence is surely a mistake. */
+const MAX_PAUSE_MS = 60_000;
 const MEBIBYTE = 1024 * KIBIBYTE;
 
 /** Callback signatures with a shorter secret could be brute-forced. */
@@ -129,6 +131,14 @@ export const envSchema = z.object({
   CHATTERBOX_MAX_TEXT_CHARS: envInt({ min: 1, max: 1_000_000, fallback: 20_000 }).describe(
     'Longest text per job (long texts are split into sentence chunks)',
   ),
+  // The text stage's defaults (server/text/speech-options.ts); test/server/config checks they agree.
+  CHATTERBOX_TEXT_NORMALIZE: envBoolean(true).describe('Turn Markdown, numbers, symbols, URLs and emojis into words unless a request sends `normalize: false`'),
+  CHATTERBOX_SENTENCE_PAUSE_MS: envInt({ min: 0, max: MAX_PAUSE_MS, fallback: 150 }).describe('Silence after a sentence, in milliseconds'),
+  CHATTERBOX_PARAGRAPH_PAUSE_MS: envInt({ min: 0, max: MAX_PAUSE_MS, fallback: 600 }).describe('Silence after a paragraph, heading, list item or table, in milliseconds'),
+  CHATTERBOX_MAX_PAUSE_MS: envInt({ min: 0, max: MAX_PAUSE_MS, fallback: 10_000 }).describe('Longest single pause, inline `[pause]` and `<break>` tags included'),
+  CHATTERBOX_TEXT_CODE_BLOCKS: envChoice(['phrase', 'drop'] as const, 'phrase').describe('Code blocks: a short phrase in the language ("code block") or nothing'),
+  CHATTERBOX_TEXT_TABLES: envChoice(['read', 'phrase', 'drop'] as const, 'read').describe('Markdown tables: read row by row, a short phrase, or nothing'),
+  CHATTERBOX_TEXT_URLS: envChoice(['say', 'drop'] as const, 'say').describe('URLs and e-mail addresses: said shortly ("example dot com") or dropped'),
   CHATTERBOX_MAX_BODY_BYTES: envInt({ min: KIBIBYTE, max: 64 * MEBIBYTE, fallback: 512 * KIBIBYTE }).describe(
     'Largest JSON request body (512 KiB)',
   ),

@@ -112,6 +112,15 @@ function toConfig(env: Env): Config {
       maxQueuedJobs: env.CHATTERBOX_MAX_QUEUED_JOBS,
       minFreeDiskBytes: env.CHATTERBOX_MIN_FREE_DISK_MB * BYTES_PER_MEBIBYTE,
     },
+    text: {
+      normalize: env.CHATTERBOX_TEXT_NORMALIZE,
+      sentencePauseMs: env.CHATTERBOX_SENTENCE_PAUSE_MS,
+      paragraphPauseMs: env.CHATTERBOX_PARAGRAPH_PAUSE_MS,
+      maxPauseMs: env.CHATTERBOX_MAX_PAUSE_MS,
+      codeBlocks: env.CHATTERBOX_TEXT_CODE_BLOCKS,
+      tables: env.CHATTERBOX_TEXT_TABLES,
+      urls: env.CHATTERBOX_TEXT_URLS,
+    },
     jobs: {
       retentionMs: env.CHATTERBOX_RETENTION_DAYS === 0 ? null : env.CHATTERBOX_RETENTION_DAYS * MS_PER_DAY,
       openAiRetentionMs: env.CHATTERBOX_OPENAI_RETENTION_HOURS * MS_PER_HOUR,

@@ -4,6 +4,7 @@
  */
 import type { GenerationParams } from '../shared/generation.ts';
 import type { LanguageCode } from '../shared/languages.ts';
+import type { SpeechScript } from '../text/speech-script.ts';
 
 /** Which compute device an engine runs on: `cpu`, or one CUDA device per engine. */
 export type Device = 'cpu' | `cuda:${number}`;
@@ -50,12 +51,32 @@ export interface SynthesisChunk {
   /** 0-based index of the text chunk. */
   index: number;
   total: number;
-  /** 24 kHz mono samples of this chunk, including the pause that follows it (none after the last). */
+  /**
+   * 24 kHz mono samples of this chunk: the script's leading pause (first chunk only), the
+   * speech, then the chunk's pause (none after the last).
+   */
   samples: Float32Array;
+  /** Samples of silence before the speech inside `samples` (the leading pause; 0 after the first chunk). */
+  leadingSamples: number;
+  /** Samples of speech inside `samples`, after `leadingSamples`; the rest is the pause. */
+  speechSamples: number;
+  /** What the model was given (after the tokenizer pass) and what it could not say. */
+  spoken: SpokenChunk;
 }
 
-export interface SynthesisRequest {
+/** What the model was given for one chunk. */
+interface SpokenChunk {
+  /** The chunk's spoken text after characters the tokenizer cannot map were transliterated or dropped. */
   text: string;
+  /** Characters dropped because the tokenizer has no token for them, with counts. */
+  dropped: Record<string, number>;
+}
+
+/** What to say: the text stage's chunks (server/text) and the pauses around them. */
+export type SpeechInput = Pick<SpeechScript, 'leadingPauseMs' | 'chunks'>;
+
+export interface SynthesisRequest {
+  script: SpeechInput;
   language: LanguageCode;
   voice: VoiceSource;
   params: GenerationParams;
@@ -66,10 +87,12 @@ export interface SynthesisRequest {
 }
 
 export interface SynthesisResult {
-  /** 24 kHz mono, all chunks joined with short pauses. */
+  /** 24 kHz mono: the leading pause, then every chunk followed by its pause (none after the last). */
   samples: Float32Array;
   sampleRate: number;
   chunks: number;
+  /** Per chunk, in order: what the model was given and what it could not say. */
+  spoken: SpokenChunk[];
   /** Speech tokens generated over all chunks (for real-time-factor metrics). */
   speechTokens: number;
 }

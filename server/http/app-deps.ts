@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import type { JobEventBus } from '../jobs/events/job-event-bus.ts';
 import type { JobService } from '../jobs/job-service.ts';
+import type { LexiconService } from '../jobs/lexicon-service.ts';
 import type { LiveAudioService } from '../jobs/streaming/live-audio.ts';
 import type { HealthReport, ServiceHealth } from '../jobs/service-health.ts';
 import type { VoiceService } from '../jobs/voice-service.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   config: Config;
   jobs: JobService;
   voices: VoiceService;
+  /** Stored pronunciation lexicons (GET/PUT/DELETE /lexicons/{language}). */
+  lexicons: LexiconService;
   bus: JobEventBus;
   health: ServiceHealth;
   metrics: ServiceMetrics;

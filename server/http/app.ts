@@ -13,6 +13,7 @@ import { requestContext } from './middleware/request-context.ts';
 import { errorBodyByPath } from './openai/openai-errors.ts';
 import { eventsRoutes } from './routes/events.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
+import { lexiconsRoutes } from './routes/lexicons.routes.ts';
 import { openAiRoutes } from './routes/openai.routes.ts';
 import { serviceRoutes } from './routes/service.routes.ts';
 import { ttsRoutes } from './routes/tts.routes.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Koa {
     eventsRoutes(deps),
     jobsRoutes(deps),
     voicesRoutes(deps),
+    lexiconsRoutes(deps),
     serviceRoutes(deps, openApiDocument),
     // Web test client (server/http/ui/, owned by the UI module).
     createUiRouter(),

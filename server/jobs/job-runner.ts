@@ -24,6 +24,8 @@ import { audioPath } from './job-files.ts';
 import { toComplete, toFailed, toProcessing, toRequeued } from './job-state.ts';
 import type { KeyedMutex } from './keyed-mutex.ts';
 import type { JobQueue } from './queue/job-queue.ts';
+import { completeSpeech } from './job-speech.ts';
+import { prepareSpeech } from '../text/index.ts';
 import type { VoiceService } from './voice-service.ts';
 
 /** What the runner needs from the worker pool. */
@@ -117,7 +119,9 @@ export class JobRunner {
       this.options.metrics.queueWait.observe((processing.startedAt! - record.createdAt) / MS_PER_SECOND);
       this.options.bus.publish({ type: 'status', jobId, status: 'PROCESSING' });
       const outputPath = audioPath(this.options.audioDir, jobId, getFormat(record.format).extension);
-      const task: SynthesisTask = { jobId, text, language: record.language, voice, params: record.params, format: record.format, outputPath, speed: record.speed ?? 1 };
+      // Records from before the text stage carry no script: they are spoken as written.
+      const script = record.speech ?? prepareSpeech(text, record.language, { normalize: false });
+      const task: SynthesisTask = { jobId, script, language: record.language, voice, params: record.params, format: record.format, outputPath, speed: record.speed ?? 1 };
       // Lossy files keep a raw PCM copy: conversions then start from the original samples.
       if (LOSSY_FORMATS.has(record.format)) task.losslessCopyPath = audioPath(this.options.audioDir, jobId, 'pcm');
       return { record: processing, task };
@@ -169,7 +173,8 @@ export class JobRunner {
         sampleRate: outcome.sampleRate,
         etag: `"${outcome.digest}"`,
       };
-      await this.options.store.update(toComplete(record, audio, this.options.clock.now()));
+      const completed = toComplete(record, audio, this.options.clock.now());
+      await this.options.store.update(record.speech ? { ...completed, speech: completeSpeech(record.speech, outcome.spoken) } : completed);
       this.recordMetrics(outcome);
       this.options.bus.publish({ type: 'status', jobId: record.id, status: 'COMPLETE' });
       this.options.bus.publish({ type: 'done', jobId: record.id, status: 'COMPLETE' });

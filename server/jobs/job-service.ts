@@ -18,21 +18,22 @@ import { DEFAULT_GENERATION_PARAMS, MAX_SEED, type GenerationParams } from '../s
 import { newId } from '../shared/ids.ts';
 import { pendingCallback } from '../shared/job-callback.ts';
 import { codePointLength } from '../shared/text-length.ts';
-import { isTerminal, type JobOrigin, type JobRecord, type JobStatus } from '../shared/job.ts';
-import type { LanguageCode } from '../shared/languages.ts';
+import { isTerminal, type JobOrigin, type JobRecord, type JobSpeech, type JobStatus } from '../shared/job.ts';
 import type { ServiceMetrics } from '../shared/metrics.ts';
 import { audioVariant, type AudioFile } from './audio-variants.ts';
+import { CAPTION_FORMATS, captionsOf, type CaptionFormat } from './captions.ts';
 import type { JobEventBus } from './events/job-event-bus.ts';
 import { removeJobFiles } from './job-files.ts';
 import { toCancelled } from './job-state.ts';
 import type { KeyedMutex } from './keyed-mutex.ts';
+import type { LexiconService } from './lexicon-service.ts';
 import type { JobQueue } from './queue/job-queue.ts';
+import { prepareJobSpeech, type SpeechRequest } from './job-speech.ts';
 import type { VoiceService } from './voice-service.ts';
+import type { SpeechOptions } from '../text/index.ts';
 
 /** Validated submit input; `seed: null` means "draw one" (the job records what it drew). */
-export interface SubmitRequest {
-  text: string;
-  language: LanguageCode;
+export interface SubmitRequest extends SpeechRequest {
   voice: string;
   params: Omit<GenerationParams, 'seed' | 'maxNewTokens'> & { seed: number | null };
   format: AudioFormat;
@@ -54,6 +55,9 @@ export interface JobServiceOptions {
   queue: JobQueue;
   bus: JobEventBus;
   voices: VoiceService;
+  lexicons: LexiconService;
+  /** The server's text-stage settings (normalize, pauses, code blocks, ...); a request's `normalize` overrides. */
+  speechOptions: Partial<SpeechOptions>;
   lock: KeyedMutex;
   clock: Clock;
   metrics: ServiceMetrics;
@@ -76,8 +80,8 @@ export class JobService {
    */
   async submit(request: SubmitRequest, idempotencyKey?: string): Promise<SubmitResult> {
     if (idempotencyKey === undefined) {
-      await this.checkSubmittable(request);
-      return { record: await this.create(request, null, newId()), replayed: false };
+      const speech = await this.admit(request);
+      return { record: await this.create(request, speech, null, newId()), replayed: false };
     }
     const fingerprint = fingerprintOf(request);
     return this.options.lock.run(`idempotency:${idempotencyKey}`, async () => {
@@ -91,14 +95,14 @@ export class JobService {
         const earlier = await this.existing(entry.jobId);
         if (earlier !== undefined) return { record: earlier, replayed: true };
         // Reserved, then the server stopped (or the store refused) before the job was written.
-        await this.checkSubmittable(request);
-        return { record: await this.create(request, idempotencyKey, entry.jobId), replayed: false };
+        const speech = await this.admit(request);
+        return { record: await this.create(request, speech, idempotencyKey, entry.jobId), replayed: false };
       }
-      await this.checkSubmittable(request);
+      const speech = await this.admit(request);
       const jobId = newId();
       const expiresAt = now + this.options.limits.idempotencyTtlMs;
       await this.options.store.putIdempotency({ key: idempotencyKey, jobId, fingerprint, expiresAt });
-      return { record: await this.create(request, idempotencyKey, jobId), replayed: false };
+      return { record: await this.create(request, speech, idempotencyKey, jobId), replayed: false };
     });
   }
 
@@ -129,6 +133,16 @@ export class JobService {
       if (current.audio === null) throw unfinished(current);
       return audioVariant({ ...current, audio: current.audio }, format, this.options.audioDir, this.options.convert);
     });
+  }
+
+  /** A finished job's captions, one cue per chunk; 409 while not COMPLETE, as for the audio. */
+  async captions(id: string, format: CaptionFormat): Promise<{ text: string; contentType: string }> {
+    const record = await this.get(id);
+    if (record.status !== 'COMPLETE' || record.audio === null) throw unfinished(record);
+    if (record.speech === undefined) {
+      throw new ConflictError(`Job ${id} was made before captions existed; submit it again.`, { code: 'no_captions' });
+    }
+    return { text: captionsOf(record.speech, record.audio.sampleRate, format), contentType: CAPTION_FORMATS[format].contentType };
   }
 
   /** Stops a queued or running job; its record stays, as CANCELLED. */
@@ -179,8 +193,8 @@ export class JobService {
     return this.get(id).catch((error: unknown) => (error instanceof NotFoundError ? undefined : Promise.reject(error)));
   }
 
-  private async create(request: SubmitRequest, idempotencyKey: string | null, id: string): Promise<JobRecord> {
-    const record = newRecord(id, request, idempotencyKey, this.options.clock.now());
+  private async create(request: SubmitRequest, speech: JobSpeech, idempotencyKey: string | null, id: string): Promise<JobRecord> {
+    const record: JobRecord = { ...newRecord(id, request, idempotencyKey, this.options.clock.now()), speech };
     await this.options.store.create(record, request.text);
     await this.options.queue.enqueue(record.id);
     this.options.metrics.jobsSubmitted.inc();
@@ -188,8 +202,11 @@ export class JobService {
     return record;
   }
 
-  /** Throws what a submit would be refused for: model down, queue full, callback target or voice not allowed. */
-  private async checkSubmittable(request: SubmitRequest): Promise<void> {
+  /**
+   * Throws what a submit would be refused for (model down, queue full, callback target or voice
+   * not allowed, nothing speakable, bad lexicon); returns the speech script the job will speak.
+   */
+  private async admit(request: SubmitRequest): Promise<JobSpeech> {
     const modelError = this.options.modelError();
     if (modelError !== null) throw new ModelNotReadyError(`The model is not available: ${modelError}`);
     if ((await this.options.queue.depth()) >= this.options.limits.maxQueuedJobs) {
@@ -199,6 +216,7 @@ export class JobService {
     if (!(await this.options.voices.exists(request.voice))) {
       throw new ValidationError(`No voice with id "${request.voice}"; GET /voices lists them.`, { code: 'unknown_voice', field: 'voice' });
     }
+    return prepareJobSpeech(request, this.options.speechOptions, this.options.lexicons);
   }
 
   private stopWork(id: string, status: JobStatus): void {

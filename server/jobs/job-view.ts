@@ -8,6 +8,9 @@ import { AUDIO_FORMAT_NAMES } from '../shared/audio-format.ts';
 import { CALLBACK_STATES, type JobCallbackStatus } from '../shared/job-callback.ts';
 import { JOB_STATUSES, type JobRecord } from '../shared/job.ts';
 
+/** Between the chunks in `spoken_text`: one chunk (sentence or fragment) per line. */
+const SPOKEN_TEXT_SEPARATOR = '\n';
+
 const isoOrNull = z.iso.datetime().nullable();
 
 export const JobStatusSchema = z
@@ -21,6 +24,15 @@ export const JobStatusSchema = z
     language: z.string(),
     voice: z.string(),
     text_chars: z.int(),
+    spoken_text: z.string().nullable().meta({
+      description:
+        'What the model is given after the text stage (Markdown, numbers and symbols as words), one chunk per line ("\\n" between chunks). ' +
+        'Once COMPLETE, exactly what the model read (characters its tokenizer cannot say are transliterated or dropped). Null for jobs from before the text stage',
+    }),
+    spoken_chunks: z.array(z.string()).nullable().meta({ description: 'The same, one entry per chunk (the unit of progress, streaming and captions)' }),
+    unspeakable: z
+      .record(z.string(), z.int())
+      .meta({ description: 'Characters the model could not say and that were dropped, with counts; filled when COMPLETE', example: { '☃': 1 } }),
     params: z.object({
       exaggeration: z.number(),
       cfg_weight: z.number(),
@@ -57,6 +69,7 @@ export const JobStatusSchema = z
     status_url: z.string(),
     audio_url: z.string(),
     events_url: z.string(),
+    captions_url: z.string().meta({ description: 'SRT or WebVTT captions of the finished audio (?format=srt|vtt), one cue per chunk' }),
   })
   .meta({ id: 'JobStatus' });
 
@@ -66,8 +79,8 @@ function iso(time: number | null): string | null {
   return time === null ? null : new Date(time).toISOString();
 }
 
-function jobUrls(id: string): { status_url: string; audio_url: string; events_url: string } {
-  return { status_url: `/tts/status/${id}`, audio_url: `/tts/audio/${id}`, events_url: `/tts/events/${id}` };
+function jobUrls(id: string): { status_url: string; audio_url: string; events_url: string; captions_url: string } {
+  return { status_url: `/tts/status/${id}`, audio_url: `/tts/audio/${id}`, events_url: `/tts/events/${id}`, captions_url: `/tts/captions/${id}` };
 }
 
 export function presentJob(record: JobRecord): JobStatusView {
@@ -82,6 +95,9 @@ export function presentJob(record: JobRecord): JobStatusView {
     language: record.language,
     voice: record.voice,
     text_chars: record.textChars,
+    spoken_text: record.speech ? record.speech.chunks.map((chunk) => chunk.spoken).join(SPOKEN_TEXT_SEPARATOR) : null,
+    spoken_chunks: record.speech ? record.speech.chunks.map((chunk) => chunk.spoken) : null,
+    unspeakable: record.speech?.unspeakable ?? {},
     params: {
       exaggeration: params.exaggeration,
       cfg_weight: params.cfgWeight,

@@ -30,6 +30,31 @@ export interface JobAudio {
   etag: string;
 }
 
+/**
+ * One chunk (sentence) of a job's speech. The same shape as the text stage's SpeechChunk
+ * (server/text/speech-script.ts), which shared/ cannot import, plus where it ended up.
+ */
+interface JobSpeechChunk {
+  /** The sentence as the user wrote it (caption text). */
+  source: string;
+  /** What the model is given: the text stage's output, and once COMPLETE, after the tokenizer pass. */
+  spoken: string;
+  fragment: boolean;
+  pauseAfterMs: number;
+  /** First sample of its speech in the finished audio (after pauses, joins and speed); set when COMPLETE. */
+  startSample?: number;
+  /** Sample after its speech ends; set when COMPLETE. */
+  endSample?: number;
+}
+
+/** The text stage's script for a job, stored at submit and completed with timings when the audio is done. */
+export interface JobSpeech {
+  leadingPauseMs: number;
+  chunks: JobSpeechChunk[];
+  /** Characters the model's tokenizer could not say and that were dropped, with counts; set when COMPLETE. */
+  unspeakable: Record<string, number>;
+}
+
 export interface JobFailure {
   code: string;
   message: string;
@@ -58,6 +83,8 @@ export interface JobRecord {
   callbackUrl: string | null;
   /** Delivery of the callback_url notification; null without one. Absent in records written before the field existed. */
   callback?: JobCallbackStatus | null;
+  /** What is spoken, chunk by chunk (issue 10). Absent in older records: the worker prepares it from the text. */
+  speech?: JobSpeech;
   idempotencyKey: string | null;
   /** Absent: submitted through the job API (/tts/*). */
   origin?: JobOrigin;

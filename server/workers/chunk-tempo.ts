@@ -17,7 +17,11 @@ export class ChunkTempo {
     if (this.speed === 1) return chunk;
     const samples = timeStretch(chunk.samples, SAMPLE_RATE_HZ, this.speed);
     this.stretched.push(samples);
-    return { ...chunk, samples };
+    // Speech and silence stretch alike: their positions in the chunk scale with its length.
+    const scale = chunk.samples.length === 0 ? 0 : samples.length / chunk.samples.length;
+    const leadingSamples = Math.round(chunk.leadingSamples * scale);
+    const speechEnd = Math.min(samples.length, Math.round((chunk.leadingSamples + chunk.speechSamples) * scale));
+    return { ...chunk, samples, leadingSamples, speechSamples: speechEnd - leadingSamples };
   }
 
   /** The whole job's audio: the engine's result at speed 1, else the stretched chunks (each includes its pause). */

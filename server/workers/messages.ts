@@ -2,7 +2,7 @@
  * Messages between the pool (main thread) and a synth worker. Everything is structured-
  * cloneable: errors travel as PlainError, audio as Float32Array copies.
  */
-import type { Device, EngineInfo, VoiceSource } from '../engine/tts-engine.ts';
+import type { Device, EngineInfo, SpeechInput, VoiceSource } from '../engine/tts-engine.ts';
 import type { AudioFormat } from '../shared/audio-format.ts';
 import type { PlainError } from '../shared/errors/plain-error.ts';
 import type { GenerationParams } from '../shared/generation.ts';
@@ -25,7 +25,8 @@ export interface WorkerInit {
 
 export interface SynthesisTask {
   jobId: string;
-  text: string;
+  /** The text stage's chunks and pauses (prepared at submit). */
+  script: SpeechInput;
   language: LanguageCode;
   voice: VoiceSource;
   params: GenerationParams;
@@ -47,10 +48,23 @@ export interface SynthesisOutcome {
   sampleRate: number;
   chunks: number;
   speechTokens: number;
+  /** Per chunk: what the model was given, what it dropped, and where the speech sits in the file. */
+  spoken: SpokenChunkOutcome[];
   /** Hex digest of the file, used as the HTTP ETag. */
   digest: string;
   /** Wall time of synthesis plus encoding, for real-time-factor metrics. */
   computeSeconds: number;
+}
+
+export interface SpokenChunkOutcome {
+  /** What the model was given (the chunk's spoken text after the tokenizer pass). */
+  text: string;
+  /** Characters the tokenizer could not map, dropped, with counts. */
+  dropped: Record<string, number>;
+  /** First sample of the chunk's speech in the final audio (after pauses, joins and speed). */
+  startSample: number;
+  /** Sample after the chunk's speech ends, before its pause. */
+  endSample: number;
 }
 
 export type ToWorkerMessage =

@@ -14,6 +14,7 @@ import { createEngine } from '../../server/engine/index.ts';
 import { validateModelDir } from '../../server/engine/model-validator.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../../server/shared/generation.ts';
 import { realModelSkip } from '../support/requirements.ts';
+import { prepareSpeech } from '../../server/text/index.ts';
 
 const dir = process.env.CHATTERBOX_REAL_MODEL_DIR;
 const variant = (process.env.CHATTERBOX_REAL_MODEL_VARIANT ?? 'q4') as ModelVariant;
@@ -29,7 +30,7 @@ describe('real Chatterbox Multilingual weights', { skip: realModelSkip() }, () =
     try {
       const run = () =>
         engine.synthesize({
-          text: 'The same seed twice.',
+          script: prepareSpeech('The same seed twice.', 'en'),
           language: 'en',
           voice: { id: 'default', conditioningPath: join(work, 'default.cond') },
           params: { ...DEFAULT_GENERATION_PARAMS, seed: 7 },
@@ -49,7 +50,7 @@ describe('real Chatterbox Multilingual weights', { skip: realModelSkip() }, () =
     try {
       for (const [language, text] of [['en', 'Hello from the real model.'], ['zh', '你好，世界。']] as const) {
         const result = await engine.synthesize({
-          text,
+          script: prepareSpeech(text, language),
           language,
           voice: { id: 'default', conditioningPath: join(work, 'default.cond') },
           params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 },

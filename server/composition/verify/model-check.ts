@@ -18,6 +18,7 @@ import { createEngine, type ChatterboxEngine } from '../../engine/index.ts';
 import { validateModelDir } from '../../engine/model-validator.ts';
 import { TextFrontEnd } from '../../engine/text/text-front-end.ts';
 import { checkTokenizer } from '../../engine/text/tokenizer-check.ts';
+import { prepareSpeech } from '../../text/index.ts';
 import { SAMPLE_SENTENCES } from './sample-sentences.ts';
 
 export type { Check } from '../../../models/verify-files.ts';
@@ -121,7 +122,7 @@ async function synthesisCheck(engine: ChatterboxEngine, language: LanguageCode, 
   const name = `synthesis ${language}`;
   try {
     const voice = { id: 'default', conditioningPath: join(workDir, `models-verify-${process.pid}-default.cond`) };
-    const result = await engine.synthesize({ text: SAMPLE_SENTENCES[language], language, voice, params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 } });
+    const result = await engine.synthesize({ script: prepareSpeech(SAMPLE_SENTENCES[language], language), language, voice, params: { ...DEFAULT_GENERATION_PARAMS, seed: 1 } });
     const reasons = engine.stats.lastStopReasons;
     let peak = 0;
     let clipped = 0;

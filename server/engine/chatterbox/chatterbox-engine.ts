@@ -1,6 +1,6 @@
 /**
  * TtsEngine for Chatterbox Multilingual on onnxruntime-node: text front-end -> per chunk
- * (KV-cache generation -> decoder -> loudness) -> chunks joined with short pauses.
+ * (KV-cache generation -> decoder -> loudness) -> chunks joined with the script's pauses.
  * One seeded generator per request drives token sampling and the decoder's noise, so the
  * same seed gives the same audio.
  */
@@ -75,34 +75,44 @@ export class ChatterboxEngine implements TtsEngine {
 
   async synthesize(request: SynthesisRequest): Promise<SynthesisResult> {
     throwIfAborted(request.signal);
-    const chunks = await this.text.encodeChunks(request.text, request.language);
+    const { script } = request;
+    const chunks = await this.text.encodeChunks(script.chunks, request.language);
     const conditioning = await this.voices.get(request.voice);
     // One PRNG for the whole request: the seed reproduces every chunk's tokens and decoder noise.
     const random = createSeededRandom(request.params.seed);
     const sampler = new TokenSampler(request.params, random);
-    const pause = pauseSamples(SAMPLE_RATE_HZ);
     const parts: Float32Array[] = [];
     let speechTokens = 0;
     this.lastStopReasons = [];
     for (const [index, chunk] of chunks.entries()) {
-      const generated = await this.generator.generate({
-        promptIds: chunk.ids,
-        conditioning,
-        exaggeration: request.params.exaggeration,
-        cfgWeight: request.params.cfgWeight,
-        maxNewTokens: request.params.maxNewTokens,
-        sampler,
-        signal: request.signal,
-      });
-      this.lastStopReasons.push(generated.stopReason);
-      speechTokens += generated.tokens.length;
+      // A chunk the tokenizer could say nothing of keeps its place (and pause) but has no speech.
+      const tokens = chunk.ids.length === 0 ? [] : await this.generateTokens(chunk.ids, conditioning, sampler, request);
+      speechTokens += tokens.length;
       throwIfAborted(request.signal);
-      const audio = this.level(await this.decode(generated.tokens, conditioning, random));
-      const samples = prepareChunk(audio, SAMPLE_RATE_HZ, index < chunks.length - 1 ? pause : 0);
+      const audio = tokens.length === 0 ? new Float32Array(0) : this.level(await this.decode(tokens, conditioning, random));
+      const pause = index < chunks.length - 1 ? pauseSamples(script.chunks[index]!.pauseAfterMs, SAMPLE_RATE_HZ) : 0;
+      const lead = index === 0 ? pauseSamples(script.leadingPauseMs, SAMPLE_RATE_HZ) : 0;
+      const samples = prepareChunk(audio, SAMPLE_RATE_HZ, pause, lead);
       parts.push(samples);
-      request.onChunk?.({ index, total: chunks.length, samples });
+      const spoken = { text: chunk.text, dropped: chunk.dropped };
+      request.onChunk?.({ index, total: chunks.length, samples, leadingSamples: lead, speechSamples: audio.length, spoken });
     }
-    return { samples: concatSamples(parts), sampleRate: SAMPLE_RATE_HZ, chunks: chunks.length, speechTokens };
+    const spoken = chunks.map((chunk) => ({ text: chunk.text, dropped: chunk.dropped }));
+    return { samples: concatSamples(parts), sampleRate: SAMPLE_RATE_HZ, chunks: chunks.length, speechTokens, spoken };
+  }
+
+  private async generateTokens(promptIds: number[], conditioning: VoiceConditioning, sampler: TokenSampler, request: SynthesisRequest): Promise<number[]> {
+    const generated = await this.generator.generate({
+      promptIds,
+      conditioning,
+      exaggeration: request.params.exaggeration,
+      cfgWeight: request.params.cfgWeight,
+      maxNewTokens: request.params.maxNewTokens,
+      sampler,
+      signal: request.signal,
+    });
+    this.lastStopReasons.push(generated.stopReason);
+    return generated.tokens;
   }
 
   async prepareVoice(voice: VoiceSource): Promise<void> {

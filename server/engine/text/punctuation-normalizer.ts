@@ -23,6 +23,9 @@ const REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
   ['’', "'"],
 ];
 
+/** Single characters the replacements rewrite: the tokenizer need not know them. */
+export const REPLACED_PUNCTUATION: ReadonlySet<string> = new Set(REPLACEMENTS.map(([from]) => from).filter((from) => [...from].length === 1));
+
 const SENTENCE_ENDERS = ['.', '!', '?', '-', ',', '、', '，', '。', '？', '！'];
 
 export interface PunctuationOptions {

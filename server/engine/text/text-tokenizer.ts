@@ -28,6 +28,8 @@ interface TokenizerJson {
 export class TextTokenizer {
   /** Added tokens of tokenizer.json (`[START]`, `[en]`, `[cj_a]`, ...): user text must not spell them. */
   readonly controlTokens: readonly string[];
+  /** knows() answers, per character (a text repeats its characters). */
+  private readonly known = new Map<string, boolean>();
 
   private constructor(
     private readonly tokenizer: Tokenizer,
@@ -51,6 +53,19 @@ export class TextTokenizer {
   /** The id of a token of the vocabulary or the added tokens, if it has one. */
   idOf(token: string): number | undefined {
     return this.json.added_tokens?.find((t) => t.content === token)?.id ?? this.json.model?.vocab?.[token];
+  }
+
+  /**
+   * Whether the model can be given this character: the tokenizer (its own normalizer included,
+   * e.g. the v3 export's NFKD) maps it to text tokens of the model's table, none of them [UNK].
+   */
+  knows(char: string): boolean {
+    const cached = this.known.get(char);
+    if (cached !== undefined) return cached;
+    const ids: number[] = this.tokenizer.encode(char, { add_special_tokens: false }).ids;
+    const known = ids.length > 0 && ids.every((id) => id !== TOKENS.textUnknown && id < TEXT_VOCAB_SIZE);
+    this.known.set(char, known);
+    return known;
   }
 
   /** The largest id the tokenizer can produce. */

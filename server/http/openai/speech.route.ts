@@ -83,6 +83,8 @@ function toSubmitRequest(body: SpeechRequestBody, voice: string) {
   return {
     text: body.input,
     language: body.language,
+    normalize: body.normalize,
+    lexicon: body.lexicon,
     voice,
     params: {
       exaggeration: body.exaggeration ?? defaults.exaggeration,

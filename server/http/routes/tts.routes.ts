@@ -9,6 +9,7 @@ import { presentJob, presentSubmitted } from '../../jobs/job-view.ts';
 import { parseId } from '../schemas/common.schema.ts';
 import { AudioQuerySchema } from '../schemas/job.schema.ts';
 import { parseInput } from '../schemas/parse-input.ts';
+import { CaptionsQuerySchema } from '../schemas/speech-text.schema.ts';
 import { createSynthesizeRequestSchema, IdempotencyKeySchema } from '../schemas/synthesize.schema.ts';
 
 export function ttsRoutes(deps: AppDeps): Router {
@@ -22,6 +23,8 @@ export function ttsRoutes(deps: AppDeps): Router {
       {
         text: body.text,
         language: body.language,
+        normalize: body.normalize,
+        lexicon: body.lexicon,
         voice: body.voice,
         params: {
           exaggeration: body.exaggeration,
@@ -54,6 +57,15 @@ export function ttsRoutes(deps: AppDeps): Router {
     const { format, stream } = parseInput(AudioQuerySchema, { format: ctx.query.format, stream: ctx.query.stream }, 'query');
     if (stream && (await streamJobAudio(ctx, deps.live, id, format))) return;
     sendAudio(ctx, id, await deps.jobs.audio(id, format));
+  });
+
+  router.get('/tts/captions/:id', async (ctx) => {
+    const id = parseId(ctx.params.id);
+    const { format } = parseInput(CaptionsQuerySchema, { format: ctx.query.format }, 'query');
+    const captions = await deps.jobs.captions(id, format);
+    ctx.type = captions.contentType;
+    ctx.set('Content-Disposition', `inline; filename="${id}.${format}"`);
+    ctx.body = captions.text;
   });
 
   return router;

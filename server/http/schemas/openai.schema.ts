@@ -11,6 +11,7 @@ import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
 import { AUDIO_FORMAT_NAMES } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
+import { InlineLexiconSchema, NormalizeSchema } from './speech-text.schema.ts';
 
 /** The one model this server runs, and the names OpenAI clients send for it (all the same model). */
 export const OPENAI_MODEL_ID = 'chatterbox-multilingual';
@@ -72,6 +73,8 @@ export function createSpeechRequestSchema(maxTextChars: number, strict = false) 
       .meta({ description: 'Accepted for compatibility and ignored: Chatterbox has no prompt for style (the response says so in X-Chatterbox-Ignored)' }),
     stream_format: z.enum(['audio', 'sse']).default('audio').meta({ description: '"audio": the bytes, sent sentence by sentence; "sse": speech.audio.delta / speech.audio.done events' }),
     language: z.enum(LANGUAGE_CODES).default('en').meta({ description: 'Language code (Chatterbox extra; GET /languages)' }),
+    normalize: NormalizeSchema,
+    lexicon: InlineLexiconSchema,
     exaggeration: bounded(L.exaggeration, 'Emotion intensity'),
     cfg_weight: bounded(L.cfgWeight, 'Classifier-free guidance weight'),
     temperature: bounded(L.temperature, 'Sampling temperature'),

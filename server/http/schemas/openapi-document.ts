@@ -14,6 +14,7 @@ import {
 import { JobStatusSchema } from '../../jobs/job-view.ts';
 import { registerOpenAiPaths } from './openai.openapi.ts';
 import { HealthSchema, LanguageListSchema } from './service.schema.ts';
+import { CaptionsQuerySchema, DeletedLexiconSchema, LanguageParamSchema, LexiconBodySchema, LexiconSchema } from './speech-text.schema.ts';
 import { IdempotencyHeaderSchema, SubmitResponseSchema, createSynthesizeRequestSchema } from './synthesize.schema.ts';
 import { CreatedVoiceSchema, DeletedVoiceSchema, VoiceListSchema, VoiceUploadSchema } from './voice.schema.ts';
 
@@ -43,6 +44,14 @@ function registerJobPaths(registry: OpenAPIRegistry, maxTextChars: number): void
     },
   });
   registry.registerPath({
+    method: 'get', path: '/tts/captions/{id}', operationId: 'getJobCaptions', tags: ['Jobs'], summary: 'Captions of the finished audio: one cue per chunk, text as written (SRT or WebVTT)', security: auth,
+    request: { params: JobIdParamSchema, query: CaptionsQuerySchema },
+    responses: {
+      200: { description: 'The captions', content: { 'text/vtt': { schema: z.string() }, 'application/x-subrip': { schema: z.string() } } },
+      ...errorResponses(400, 401, 404, 409, 410),
+    },
+  });
+  registry.registerPath({
     method: 'get', path: '/tts/events/{id}', operationId: 'streamJobEvents', tags: ['Jobs'], summary: 'Server-Sent Events: status, progress, done (data = job status)', security: auth,
     request: { params: JobIdParamSchema },
     responses: {
@@ -65,6 +74,19 @@ function registerJobPaths(registry: OpenAPIRegistry, maxTextChars: number): void
     request: { params: JobIdParamSchema },
     responses: { 200: json(DeleteJobResponseSchema, 'Deleted'), ...errorResponses(400, 401, 404, 410) },
   });
+}
+
+function registerLexiconPaths(registry: OpenAPIRegistry): void {
+  const auth = [{ bearerAuth: [] }];
+  const path = '/lexicons/{language}';
+  const params = LanguageParamSchema;
+  registry.registerPath({ method: 'get', path, operationId: 'getLexicon', tags: ['Lexicons'], summary: "The language's pronunciation lexicon (empty when none is stored)", security: auth, request: { params }, responses: { 200: json(LexiconSchema, 'The lexicon'), ...errorResponses(400, 401) } });
+  registry.registerPath({
+    method: 'put', path, operationId: 'putLexicon', tags: ['Lexicons'], summary: "Replace the language's lexicon; applied to every job of that language", security: auth,
+    request: { params, body: { content: { 'application/json': { schema: LexiconBodySchema } } } },
+    responses: { 200: json(LexiconSchema, 'Stored'), ...errorResponses(400, 401, 413, 415) },
+  });
+  registry.registerPath({ method: 'delete', path, operationId: 'deleteLexicon', tags: ['Lexicons'], summary: "Delete the language's lexicon", security: auth, request: { params }, responses: { 200: json(DeletedLexiconSchema, 'Deleted'), ...errorResponses(400, 401) } });
 }
 
 function registerOtherPaths(registry: OpenAPIRegistry): void {
@@ -98,6 +120,7 @@ export function buildOpenApiDocument(options: { maxTextChars: number; version: s
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'Needed when CHATTERBOX_API_KEYS is set' });
   registerJobPaths(registry, options.maxTextChars);
+  registerLexiconPaths(registry);
   registerOtherPaths(registry);
   registerOpenAiPaths(registry, options.maxTextChars);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -10,6 +10,7 @@ import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
 import { isValidId } from '../../shared/ids.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
 import { DEFAULT_VOICE_ID } from '../../shared/voice.ts';
+import { InlineLexiconSchema, NormalizeSchema } from './speech-text.schema.ts';
 
 /** A DNS name or an IP literal, IPv6 in brackets as URLs write it (`http://[::1]:5678/`). */
 const CALLBACK_HOSTNAME = new RegExp(`${z.regexes.hostname.source}|^\\[[0-9a-f:.]+\\]$`, 'i');
@@ -29,7 +30,9 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
         .min(1)
         .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'text_length' } })
         .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
-        .meta({ description: 'Text to speak; long texts are split into sentence chunks', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
+        .meta({ description: 'Text to speak (Markdown welcome); long texts are split into sentence chunks', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
+      normalize: NormalizeSchema,
+      lexicon: InlineLexiconSchema,
       language: z.enum(LANGUAGE_CODES).default('en').meta({ description: 'Language code (GET /languages)' }),
       voice: z
         .string()
@@ -78,6 +81,7 @@ export const SubmitResponseSchema = z
     status_url: z.string().meta({ example: '/tts/status/7d0c9a62-7f3b-4a55-9d35-0f7c1f0a2b11' }),
     audio_url: z.string(),
     events_url: z.string(),
+    captions_url: z.string(),
   })
   .meta({ id: 'SubmitResponse' });
 

@@ -8,6 +8,7 @@ import { clearErrors, showError } from './modules/field-errors.js';
 import { startHealthBadge } from './modules/health-badge.js';
 import { createHistoryPanel } from './modules/history-panel.js';
 import { watchJob } from './modules/job-watcher.js';
+import { createLexiconPanel } from './modules/lexicon-panel.js';
 import { loadCurrentJob, rememberJobText, saveCurrentJob } from './modules/local-store.js';
 import { createResultPanel } from './modules/result-panel.js';
 import { readServiceSchema } from './modules/service-schema.js';
@@ -32,6 +33,7 @@ const history = createHistoryPanel(api, {
   voiceName: (id) => voices.nameOf(id),
 });
 let compose = null;
+let lexicon = null;
 let watcher = null;
 
 /** Errors with no field of their own: 401/403 go to the key field, the rest above the form. */
@@ -123,7 +125,9 @@ async function boot() {
     const schema = readServiceSchema(doc);
     voices.describeLimits(schema.voiceUpload.description);
     compose ??= createComposeForm(schema, languages, voices);
+    lexicon ??= createLexiconPanel(api, byId('language'), { onError: reportError });
     compose.setBusy(false);
+    await lexicon.refresh();
     document.body.dataset.ready = 'true';
     await Promise.all([history.refresh(), resumeCurrentJob()]);
   } catch (error) {

@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHUNK_PAUSE_SECONDS, concatSamples, fadeEdges, joinedLength, pauseSamples, prepareChunk } from '../../../server/audio/join-chunks.ts';
+import { concatSamples, fadeEdges, joinedLength, pauseSamples, prepareChunk } from '../../../server/audio/join-chunks.ts';
 
 describe('joining chunks', () => {
-  it('makes the joined length the sum of chunks plus one pause between each two', () => {
+  it('makes the joined length the leading pause, the chunks, and each pause between two chunks', () => {
     const rate = 24_000;
     const chunks = [new Float32Array(1000).fill(0.5), new Float32Array(500).fill(0.5), new Float32Array(700).fill(0.5)];
-    const pause = pauseSamples(rate);
-    const joined = concatSamples(chunks.map((c, i) => prepareChunk(c, rate, i < chunks.length - 1 ? pause : 0)));
-    assert.equal(pause, CHUNK_PAUSE_SECONDS * rate);
-    assert.equal(joined.length, joinedLength([1000, 500, 700], pause));
-    assert.equal(joined.length, 2200 + 2 * pause);
+    const pauses = [pauseSamples(150, rate), pauseSamples(600, rate), pauseSamples(500, rate)];
+    const lead = pauseSamples(250, rate);
+    const joined = concatSamples(chunks.map((c, i) => prepareChunk(c, rate, i < chunks.length - 1 ? pauses[i]! : 0, i === 0 ? lead : 0)));
+    assert.deepEqual(pauses, [3600, 14_400, 12_000]);
+    assert.equal(joined.length, joinedLength([1000, 500, 700], pauses, lead));
+    assert.equal(joined.length, 6000 + 2200 + 3600 + 14_400);
+    assert.ok(joined.subarray(0, lead).every((s) => s === 0));
+    assert.ok(joined[lead + 500]! > 0.4);
   });
 
   it('fades both edges to zero without changing the length or the middle', () => {

@@ -32,6 +32,9 @@ describe('jobs while they run', () => {
     const audio = await ts.request(`/tts/audio/${id}`);
     assert.equal(audio.status, 409);
     assert.equal(await errorCode(audio), 'job_not_finished');
+    const captions = await ts.request(`/tts/captions/${id}?format=srt`);
+    assert.equal(captions.status, 409);
+    assert.equal(await errorCode(captions), 'job_not_finished');
     const health = (await (await ts.request('/health')).json()) as { workers: Array<{ state: string; current_job: string }> };
     assert.deepEqual(health.workers.map((worker) => [worker.state, worker.current_job]), [['busy', id]]);
     const progress = [...(await events).matchAll(/^event: progress\ndata: (.*)$/gm)].map(

@@ -15,6 +15,8 @@ import { convertAudio } from '../../../server/audio/conversion/convert-audio.ts'
 import { toAppError } from '../../../server/http/middleware/error-handler.ts';
 import { LocalEventBus } from '../../../server/jobs/events/local-event-bus.ts';
 import { JobRunner, type SynthesisExecutor } from '../../../server/jobs/job-runner.ts';
+import { LexiconService } from '../../../server/jobs/lexicon-service.ts';
+import { KeyvLexiconStore } from '../../../server/storage/lexicon-store.ts';
 import { JobService, type SubmitRequest } from '../../../server/jobs/job-service.ts';
 import { KeyedMutex } from '../../../server/jobs/keyed-mutex.ts';
 import { LocalJobQueue } from '../../../server/jobs/queue/local-job-queue.ts';
@@ -89,6 +91,8 @@ describe('a full disk under the job store (fault injected at the keyv boundary)'
       store, queue, voices, bus, lock, clock: systemClock, metrics: createMetrics(), audioDir: layout.audio, convert: convertAudio,
       limits: { maxQueuedJobs: 1000, retentionMs: null, idempotencyTtlMs: 60_000 },
       modelError: () => null,
+      lexicons: new LexiconService(new KeyvLexiconStore(factory)),
+      speechOptions: {},
     });
   });
   after(async () => {
@@ -140,7 +144,7 @@ describe('a full disk under the job store (fault injected at the keyv boundary)'
         runs += 1;
         // What a worker thread reports when it could not write the audio file.
         if (runs === 1) throw fromPlainError(toPlainError(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })));
-        return { bytes: 44, durationSeconds: 0, sampleRate: 24_000, chunks: 1, speechTokens: 1, digest: 'abc', computeSeconds: 0 };
+        return { bytes: 44, durationSeconds: 0, sampleRate: 24_000, chunks: 1, speechTokens: 1, digest: 'abc', computeSeconds: 0, spoken: [] };
       },
     };
     const runQueue = new LocalJobQueue();
@@ -148,6 +152,8 @@ describe('a full disk under the job store (fault injected at the keyv boundary)'
       store, queue: runQueue, voices, bus, lock, clock: systemClock, metrics: createMetrics(), audioDir: join(dir, 'audio'), convert: convertAudio,
       limits: { maxQueuedJobs: 1000, retentionMs: null, idempotencyTtlMs: 60_000 },
       modelError: () => null,
+      lexicons: new LexiconService(new KeyvLexiconStore(factory)),
+      speechOptions: {},
     });
     const runner = new JobRunner({ store, queue: runQueue, bus, voices, executor, lock, clock: systemClock, metrics: createMetrics(), logger, audioDir: join(dir, 'audio'), maxAttempts: 3 });
     const { record } = await runnerJobs.submit(request);

@@ -14,6 +14,8 @@ import KeyvPostgres from '@keyv/postgres';
 import type Keyv from 'keyv';
 import { convertAudio } from '../../../server/audio/conversion/convert-audio.ts';
 import { LocalEventBus } from '../../../server/jobs/events/local-event-bus.ts';
+import { LexiconService } from '../../../server/jobs/lexicon-service.ts';
+import { KeyvLexiconStore } from '../../../server/storage/lexicon-store.ts';
 import { JobService, type SubmitRequest } from '../../../server/jobs/job-service.ts';
 import { KeyedMutex } from '../../../server/jobs/keyed-mutex.ts';
 import { LocalJobQueue } from '../../../server/jobs/queue/local-job-queue.ts';
@@ -63,6 +65,8 @@ async function processOn(factory: KeyvFactory, dir: string): Promise<{ jobs: Job
     store, queue: new LocalJobQueue(), voices, bus: new LocalEventBus(), lock: new KeyedMutex(), clock: systemClock, metrics: createMetrics(), audioDir: layout.audio, convert: convertAudio,
     limits: { maxQueuedJobs: 100_000, retentionMs: null, idempotencyTtlMs: 3_600_000 },
     modelError: () => null,
+    lexicons: new LexiconService(new KeyvLexiconStore(factory)),
+    speechOptions: {},
   });
   return { jobs, store };
 }

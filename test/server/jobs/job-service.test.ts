@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { LocalEventBus } from '../../../server/jobs/events/local-event-bus.ts';
+import { LexiconService } from '../../../server/jobs/lexicon-service.ts';
+import { KeyvLexiconStore } from '../../../server/storage/lexicon-store.ts';
 import { JobService, type SubmitRequest } from '../../../server/jobs/job-service.ts';
 import { convertAudio } from '../../../server/audio/conversion/convert-audio.ts';
 import { KeyedMutex } from '../../../server/jobs/keyed-mutex.ts';
@@ -47,6 +49,8 @@ async function openJobService(t: TestContext, options: { modelError?: string } =
     store, queue, voices, bus: new LocalEventBus(), lock: new KeyedMutex(), clock: systemClock, metrics: createMetrics(), audioDir: layout.audio, convert: convertAudio,
     limits: { maxQueuedJobs: 5, retentionMs: null, idempotencyTtlMs: 60_000 },
     modelError: () => options.modelError ?? null,
+    lexicons: new LexiconService(new KeyvLexiconStore(factory)),
+    speechOptions: {},
   });
   return { jobs, queue };
 }

@@ -7,6 +7,7 @@ import { closeRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import type { KeyvFactory } from '../../../server/storage/keyv-factory.ts';
 import { KeyvJobStore } from '../../../server/storage/keyv-job-store.ts';
 import { createPostgresKeyvFactory, createRedisKeyvFactory } from '../../../server/storage/shared-keyv-factory.ts';
+import { KeyvLexiconStore } from '../../../server/storage/lexicon-store.ts';
 import { KeyvVoiceStore } from '../../../server/storage/voice-store.ts';
 import type { JobRecord } from '../../../server/shared/job.ts';
 import { makeJobRecord } from '../../support/job-record.ts';
@@ -120,6 +121,24 @@ for (const backend of backends) {
       assert.equal((await processA.getIdempotency('k1'))?.jobId, 'j1');
       assert.equal(await processA.purgeIdempotency(100), 1);
       assert.equal((await processB.getIdempotency('k2'))?.jobId, 'j2');
+    });
+
+    it('carries the speech script, timings and unspeakable characters of a record to the other process', async () => {
+      const speech = {
+        leadingPauseMs: 250,
+        chunks: [{ source: '**Heute** 3. Dezember.', spoken: 'Heute dritter Dezember.', fragment: false, pauseAfterMs: 600, startSample: 6000, endSample: 30_000 }],
+        unspeakable: { '☃': 2, ก: 1 },
+      };
+      const job = record(9000, { status: 'COMPLETE', speech });
+      await processA.create(job, 'text');
+      assert.deepEqual((await processB.get(job.id))?.speech, speech);
+      await processA.remove(job.id);
+    });
+
+    it('shares stored lexicons', async () => {
+      await new KeyvLexiconStore(factory).put('de', { GmbH: 'Gesellschaft mit beschränkter Haftung' });
+      assert.deepEqual(await new KeyvLexiconStore(factory).get('de'), { GmbH: 'Gesellschaft mit beschränkter Haftung' });
+      assert.equal(await new KeyvLexiconStore(factory).remove('de'), true);
     });
 
     it('shares stored voices', async () => {

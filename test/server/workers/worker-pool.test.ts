@@ -8,6 +8,7 @@ import { DEFAULT_GENERATION_PARAMS } from '../../../server/shared/generation.ts'
 import { createLogger } from '../../../server/shared/logger.ts';
 import type { SynthesisTask } from '../../../server/workers/messages.ts';
 import { WorkerPool } from '../../../server/workers/worker-pool.ts';
+import { prepareSpeech } from '../../../server/text/index.ts';
 import { tinyModel } from '../engine/tiny-model.fixture.ts';
 import { parseWav } from '../http/audio-fixtures.ts';
 import { expectedTinySamples } from '../http/tiny-expectations.ts';
@@ -17,7 +18,7 @@ describe('WorkerPool', () => {
   let pool: WorkerPool;
   const task = (name: string, text: string): SynthesisTask => ({
     jobId: name,
-    text,
+    script: prepareSpeech(text, 'en'),
     language: 'en',
     voice: { id: 'default', conditioningPath: join(dir, 'default.cond') },
     params: { ...DEFAULT_GENERATION_PARAMS, seed: 5 },
@@ -52,6 +53,10 @@ describe('WorkerPool', () => {
     assert.equal(outcome.bytes, bytes.length);
     assert.equal(parseWav(bytes).samples, expected.samples);
     assert.equal(outcome.durationSeconds, expected.samples / 24_000);
+    // Speech of each chunk sits inside the file, in order, the last one ending where the file does.
+    assert.deepEqual(outcome.spoken.map((chunk) => chunk.text), ['One sentence.', 'Two sentences.']);
+    assert.ok(outcome.spoken[0]!.startSample === 0 && outcome.spoken[0]!.endSample < outcome.spoken[1]!.startSample);
+    assert.equal(outcome.spoken[1]!.endSample, expected.samples);
     assert.match(outcome.digest, /^[0-9a-f]{32}$/);
   });
 

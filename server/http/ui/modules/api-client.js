@@ -164,6 +164,34 @@ export class ApiClient {
     return { blob, fileName };
   }
 
+  /**
+   * Downloads a finished job's captions (one cue per sentence) as a Blob.
+   * @param {string} id job id
+   * @param {'srt' | 'vtt'} format
+   */
+  async captions(id, format) {
+    const response = await this.raw(`/tts/captions/${encodeURIComponent(id)}?format=${format}`);
+    return { blob: await response.blob(), fileName: `${id}.${format}` };
+  }
+
+  /** @param {string} language */
+  lexicon(language) {
+    return this.json(`/lexicons/${encodeURIComponent(language)}`);
+  }
+
+  /**
+   * Replaces the language's stored lexicon.
+   * @param {string} language
+   * @param {Record<string, string>} entries word -> respelling
+   */
+  putLexicon(language, entries) {
+    return this.json(`/lexicons/${encodeURIComponent(language)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entries }),
+    });
+  }
+
   /** Opens the job's event stream; the caller reads `response.body`. */
   events(id, signal) {
     return this.raw(`/tts/events/${encodeURIComponent(id)}`, {

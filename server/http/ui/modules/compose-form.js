@@ -31,6 +31,7 @@ export function createComposeForm(schema, languages, voices) {
     count: byId('text-count'),
     language: byId('language'),
     format: byId('format'),
+    normalize: byId('normalize'),
     seed: byId('seed'),
     seedClear: byId('seed-clear'),
     reset: byId('params-reset'),
@@ -67,6 +68,7 @@ export function createComposeForm(schema, languages, voices) {
       language: el.language.value,
       voice: voices.value,
       format: el.format.value,
+      normalize: el.normalize.checked,
       seed: el.seed.value,
       params: params.values(),
     };
@@ -77,6 +79,7 @@ export function createComposeForm(schema, languages, voices) {
     el.language.value = saved?.language ?? schema.field('language').default;
     if (!el.language.value) el.language.value = schema.field('language').default;
     el.format.value = formats.includes(saved?.format) ? saved.format : formatRules.default;
+    el.normalize.checked = saved?.normalize ?? true;
     el.seed.value = saved?.seed ?? '';
     params.set(saved?.params);
     if (saved?.voice) voices.value = saved.voice;
@@ -117,6 +120,7 @@ export function createComposeForm(schema, languages, voices) {
         language: current.language,
         voice: current.voice,
         format: current.format,
+        normalize: current.normalize,
         ...current.params,
         seed: seedText === '' ? null : Number(seedText),
       };

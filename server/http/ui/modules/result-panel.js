@@ -1,7 +1,8 @@
 // The result panel: one job's id, live status and progress, then its audio with a waveform,
-// duration and a download link. Audio is fetched with the API key and played from an object URL.
+// duration, a download link, captions links and the text the model spoke. Audio and captions
+// are fetched with the API key and offered from object URLs.
 
-import { byId } from './dom.js';
+import { byId, h } from './dom.js';
 import { formatBytes, formatDuration, statusLabel } from './format.js';
 import { createWaveform } from './waveform.js';
 
@@ -27,6 +28,11 @@ export function createResultPanel(api) {
     meta: byId('audio-meta'),
     download: byId('download'),
     reuseSeed: byId('reuse-seed'),
+    captionsSrt: byId('captions-srt'),
+    captionsVtt: byId('captions-vtt'),
+    spoken: byId('spoken'),
+    spokenChunks: byId('spoken-chunks'),
+    unspeakable: byId('unspeakable'),
   };
   const waveform = createWaveform(byId('waveform'), el.audio);
   /** Object URLs this panel created; revoked when the next job replaces them. */
@@ -43,6 +49,30 @@ export function createResultPanel(api) {
     const url = URL.createObjectURL(blob);
     urls.push(url);
     return url;
+  }
+
+  /** What the model was given, chunk by chunk, and the characters it could not say. */
+  function showSpoken(status) {
+    const chunks = status.spoken_chunks ?? [];
+    el.spokenChunks.replaceChildren(...chunks.map((chunk) => h('li', {}, chunk)));
+    const dropped = Object.entries(status.unspeakable ?? {});
+    el.unspeakable.textContent = dropped.length
+      ? `Not spoken (the voice has no sound for them): ${dropped.map(([char, count]) => `${char} ×${count}`).join(', ')}`
+      : '';
+    el.unspeakable.hidden = dropped.length === 0;
+    el.spoken.hidden = chunks.length === 0;
+  }
+
+  /** Jobs from before captions existed have none (409): their links stay hidden. */
+  async function linkCaptions(id) {
+    for (const [link, format] of [[el.captionsSrt, 'srt'], [el.captionsVtt, 'vtt']]) {
+      link.hidden = true;
+      const captions = await api.captions(id, format).catch(() => null);
+      if (currentId !== id || !captions) return;
+      link.href = objectUrl(captions.blob);
+      link.download = captions.fileName;
+      link.hidden = false;
+    }
   }
 
   function showProgress(status) {
@@ -80,6 +110,7 @@ export function createResultPanel(api) {
       el.id.textContent = id;
       el.error.hidden = true;
       el.player.hidden = true;
+      el.spoken.hidden = true;
       this.update({ status: 'QUEUED', progress: null });
     },
     /**
@@ -132,7 +163,8 @@ export function createResultPanel(api) {
         .filter(Boolean)
         .join(' · ');
       el.player.hidden = false;
-      await waveform.show(playback.blob);
+      showSpoken(status);
+      await Promise.all([waveform.show(playback.blob), linkCaptions(status.chatterbox_id)]);
     },
     onCancel(handler) {
       el.cancel.addEventListener('click', () => currentId && handler(currentId));

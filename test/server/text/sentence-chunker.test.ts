@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maxChunkChars, splitIntoChunks } from '../../../../server/engine/text/sentence-chunker.ts';
+import { maxChunkChars, splitIntoChunks } from '../../../server/text/sentence-chunker.ts';
 
 describe('splitIntoChunks', () => {
   it('puts one sentence per chunk', () => {
