@@ -17,6 +17,7 @@ const TIME = /(?<![\d\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}:])([01]?\d|2[0-3])[:h]([0
 const ORDINAL_DAYS: ReadonlySet<LanguageCode> = new Set(['en', 'de', 'da', 'no', 'sv', 'fi', 'ru', 'pl']);
 
 export function normalizeDatesAndTimes(text: SpanText, language: LanguageCode): void {
+  if (!/\d[-./:h]\d/u.test(text.text)) return;
   text.rewrite(ISO_DATE, (m) => spellDate(language, Number(m[1]), Number(m[2]), Number(m[3])));
   text.rewrite(NUMERIC_DATE, (m) => {
     const [a, b, year] = [Number(m[1]), Number(m[3]), Number(m[4])];

@@ -44,10 +44,11 @@ export function normalizeMeasures(text: SpanText, language: LanguageCode): void 
   const { parse } = numberFormat(language);
   const vocabulary = vocabularyFor(language);
   const patterns = patternsFor(language);
-  text.rewrite(patterns.currency, (m) =>
+  // Cheap checks first: most text has no currency sign or percent sign at all.
+  if (/[€$£¥₹]/u.test(text.text)) text.rewrite(patterns.currency, (m) =>
     currency(language, parse(m[2] ?? m[3]!), (m[1] ?? m[4]) as CurrencySymbol),
   );
-  text.rewrite(patterns.percent, (m) => {
+  if (text.text.includes('%')) text.rewrite(patterns.percent, (m) => {
     const plain = parse(m[1] ?? m[2]!);
     return fill(vocabulary.percent, spellNumber(language, plain), plain, language);
   });

@@ -73,3 +73,39 @@ describe('inline pauses', () => {
     assert.equal(script.chunks.at(-1)?.pauseAfterMs, 800);
   });
 });
+
+describe('sentence splitting on the normalized text', () => {
+  it('does not split after abbreviations of the language or dot ordinals', () => {
+    const cases: Array<[Parameters<typeof prepareSpeech>[1], string, number]> = [
+      ['en', 'We met Dr. Smith at the clinic. It was fine.', 2],
+      ['en', 'Bring fruit, e.g. apples and pears. Then come in.', 2],
+      ['de', 'Wir kommen am 3. Dezember gegen Mittag. Bis bald, Anna.', 2],
+      ['de', 'Nimm z. B. den Zug um acht. Er ist schneller als das Auto.', 2],
+      ['fr', 'M. Dupont arrive demain matin. Il sera en retard.', 2],
+      ['es', 'El Sr. García llega mañana temprano. Luego comemos.', 2],
+      ['fi', 'Tavataan 3. joulukuuta kello kaksi. Nähdään silloin.', 2],
+    ];
+    for (const [language, text, count] of cases) {
+      const chunks = prepareSpeech(text, language).chunks;
+      assert.equal(chunks.length, count, `${language}: ${JSON.stringify(chunks.map((c) => c.spoken))}`);
+    }
+  });
+
+  it('keeps the full stop of a sentence-ending abbreviation', () => {
+    assert.deepEqual(
+      prepareSpeech('Wir brauchen Mehl, Zucker usw. Dann backen wir einen Kuchen.', 'de').chunks.map((c) => c.spoken),
+      ['Wir brauchen Mehl, Zucker und so weiter.', 'Dann backen wir einen Kuchen.'],
+    );
+  });
+
+  it('cuts an over-long sentence into fragments, each with its own source', () => {
+    const sentence = `${'word '.repeat(40).trim()}, ${'more '.repeat(40).trim()}.`;
+    const chunks = prepareSpeech(sentence, 'en').chunks;
+    assert.equal(chunks.length, 2);
+    assert.deepEqual(
+      chunks.map((c) => c.fragment),
+      [true, false],
+    );
+    assert.equal(chunks.map((c) => c.source).join(' '), sentence);
+  });
+});
