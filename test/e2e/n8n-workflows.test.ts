@@ -1,7 +1,9 @@
 /**
  * End to end in real n8n 2.41.1 (Node 24), headless: the built package is packed and laid
- * out as a community package, the example workflows are imported and executed from the
- * command line against the real service (tiny model) and a loopback OpenAI-compatible stub.
+ * out as a community package, the example workflows and the suite's job workflow
+ * (helpers/job-workflow.ts) are imported and executed from the command line against the real
+ * service (tiny model; tiny-slow for a timeout) and a loopback OpenAI-compatible stub; the
+ * credential test runs through n8n's REST API on `n8n start`.
  *
  * Run: npm run test:e2e   (first run installs n8n into ~/.cache/chatterbox-n8n-e2e: ~4 min, 2.9 GB)
  */
@@ -138,12 +140,12 @@ describe('real n8n', { timeout: 45 * 60_000 }, () => {
         assert.equal(item.json.text_chars, PARALLEL_TEXTS[i].length, `item ${i} is out of order`);
         assertAudio(binaryOf(item).bytes, 'wav', durationOf(item.json));
       });
-      // Concurrently: every job was on the service before the first one finished (one after
-      // another, each job would be submitted after the previous one finished).
+      // Concurrently: every job was on the service before the first (longest) one finished;
+      // one item after another, each job would be submitted after the previous one finished.
       const jobs = await Promise.all(
         output.map(async (item) => {
           const { body } = await serviceGet(
-            suite.slowService,
+            suite.service,
             `/tts/status/${item.json.chatterbox_id}`,
           );
           return { created: Date.parse(body.created_at), finished: Date.parse(body.finished_at) };

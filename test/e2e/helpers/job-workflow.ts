@@ -6,6 +6,7 @@
  * - "Too slow": Speech › Generate with a 1 s timeout on the slow service; its error item
  *   (Continue On Fail) names the job it cancelled;
  * - "Five texts" → "Split texts" → "Speak all": 5 items, Max Parallel Jobs 5.
+ * The service runs one job at a time, so the jobs' timestamps show how the node submitted them.
  */
 
 export const JOB_WORKFLOW_ID = 'chatterboxE2eJobs';
@@ -19,13 +20,16 @@ export const TOO_LONG_TEXT = Array.from(
   (_, i) => `This is sentence number ${i + 1} of a long text.`,
 ).join(' ');
 export const TIMEOUT_SECONDS = 1;
-/** Two sentences each on the slow model: a job lasts long enough that all five are queued first. */
+/**
+ * The first text is the longest: its job is still running when the other four are submitted
+ * if (and only if) the node submits them together, however fast the machine is.
+ */
 export const PARALLEL_TEXTS = [
-  'First item. It has two sentences.',
-  'Second item, a little longer. Still two sentences.',
-  'Third. Short.',
-  'The fourth item is here. And it ends now.',
-  'Fifth and last item. Done.',
+  'The first item is the longest one. It has three sentences. This keeps its job busy.',
+  'Second.',
+  'Third.',
+  'Fourth.',
+  'Fifth.',
 ];
 export const MAX_PARALLEL_JOBS = 5;
 /** The service does the work; n8n only asks, so ask often to keep the suite quick. */
@@ -137,7 +141,7 @@ export function jobWorkflow() {
         include: 'noOtherFields',
         options: {},
       }),
-      chatterbox('Speak all', 600, 400, SLOW_CREDENTIAL, {
+      chatterbox('Speak all', 600, 400, FAST_CREDENTIAL, {
         resource: 'speech',
         operation: 'generate',
         text: '={{ $json.texts }}',
