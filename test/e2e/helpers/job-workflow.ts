@@ -15,7 +15,7 @@ export const SLOW_CREDENTIAL = { id: 'chatterboxSlow01', name: 'Chatterbox (slow
 
 export const CHAINED_TEXT = 'Submitted, waited for and downloaded without a Wait node.';
 /** Keeps the slow model busy far longer than the 1 s timeout. */
-export const TOO_LONG_TEXT = Array.from(
+const TOO_LONG_TEXT = Array.from(
   { length: 12 },
   (_, i) => `This is sentence number ${i + 1} of a long text.`,
 ).join(' ');
