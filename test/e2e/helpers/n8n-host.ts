@@ -145,6 +145,8 @@ export async function importFixtures(
 
 export interface RunItem {
   json: Record<string, unknown>;
+  /** The input item an output item came from. */
+  pairedItem?: { item: number };
   binary?: Record<
     string,
     { data: string; mimeType: string; fileName?: string; fileExtension?: string }
