@@ -1,4 +1,5 @@
 import type {
+	IBinaryKeyData,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,6 +9,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { DownloadedAudio } from '../shared/audio';
 import { downloadAudio } from '../shared/audio';
+import {
+	CAPTIONS_BINARY_PROPERTY,
+	captionsFormat,
+	captionsOption,
+	downloadCaptions,
+} from '../shared/captions';
 import { AUDIO_FORMAT_OPTIONS, binaryOutputProperty, jobIdProperty } from '../shared/descriptions';
 import { getJobStatus } from '../shared/polling';
 import type { JobStatus } from '../shared/types';
@@ -33,6 +40,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			captionsOption,
 			{
 				displayName: 'File Name',
 				name: 'fileName',
@@ -62,8 +70,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		format,
 		fileName: options.fileName as string | undefined,
 	});
+	const binary: IBinaryKeyData = { [binaryPropertyName]: audio.binary };
+	const captions = captionsFormat(options.captions);
+	if (captions) binary[CAPTIONS_BINARY_PROPERTY] = await downloadCaptions(this, i, jobId, captions);
 	const status = await getJobStatus(this, jobId, i);
-	return [{ json: deliveredStatus(status, audio), binary: { [binaryPropertyName]: audio.binary } }];
+	return [{ json: deliveredStatus(status, audio), binary }];
 }
 
 /** The job's status with `audio` describing the file delivered (converted or not), not the stored one. */

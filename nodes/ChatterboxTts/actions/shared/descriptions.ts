@@ -118,6 +118,14 @@ export const generationOptions: INodeProperties[] = [
 			'Drops speech tokens whose probability is below this share of the most likely one, 0 to 1. 0 turns it off.',
 	},
 	{
+		displayName: 'Normalize Text',
+		name: 'normalizeText',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to make the text speakable first: numbers, dates, units, symbols and Markdown become words in the chosen language. Turn it off to read the text exactly as written. The item\'s spoken_text shows what was read.',
+	},
+	{
 		displayName: 'Repetition Penalty',
 		name: 'repetitionPenalty',
 		type: 'number',

@@ -11,6 +11,7 @@ const GENERATION_FIELDS: Record<string, string> = {
 	temperature: 'temperature',
 	repetitionPenalty: 'repetition_penalty',
 	minP: 'min_p',
+	normalizeText: 'normalize',
 	topP: 'top_p',
 	seed: 'seed',
 	speed: 'speed',

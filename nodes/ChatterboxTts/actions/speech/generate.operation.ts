@@ -1,4 +1,5 @@
 import type {
+	IBinaryKeyData,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,6 +9,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 import { downloadAudio } from '../shared/audio';
+import {
+	CAPTIONS_BINARY_PROPERTY,
+	captionsFormat,
+	captionsOption,
+	downloadCaptions,
+} from '../shared/captions';
 import {
 	binaryOutputProperty,
 	formatProperty,
@@ -22,6 +29,7 @@ import { maxParallelJobsOption, readWaitSettings, waitOptions } from '../shared/
 
 /** What Generate does with the finished job, besides waiting for it. */
 const outputOptions: INodeProperties[] = [
+	captionsOption,
 	{
 		displayName: 'Delete Job After Download',
 		name: 'deleteAfterDownload',
@@ -73,6 +81,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		jobId: job.chatterbox_id,
 		fileName: options.fileName as string | undefined,
 	});
+	const binary: IBinaryKeyData = { [binaryPropertyName]: audio.binary };
+	const captions = captionsFormat(options.captions);
+	if (captions) {
+		binary[CAPTIONS_BINARY_PROPERTY] = await downloadCaptions(this, i, job.chatterbox_id, captions);
+	}
 	if (options.deleteAfterDownload) {
 		await apiRequest(this, {
 			method: 'DELETE',
@@ -80,5 +93,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			itemIndex: i,
 		});
 	}
-	return [{ json: status, binary: { [binaryPropertyName]: audio.binary } }];
+	return [{ json: status, binary }];
 }
