@@ -48,8 +48,9 @@ export class RedisLink {
   }
 
   private async runRepair(): Promise<void> {
+    if (this.repair === undefined) return; // role worker: API processes repair
     try {
-      await this.repair?.();
+      await this.repair();
       this.repairError = null;
       this.logger.info('Redis is back: jobs re-queued and the job index rebuilt');
     } catch (error) {
