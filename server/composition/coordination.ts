@@ -37,6 +37,10 @@ export interface Coordination {
   readonly deploymentMetrics?: (report: HealthReport) => Promise<Registry>;
   /** Start-up repair (jobs/recovery.ts), leaving alone what another process may be working on. */
   recover(records: readonly JobRecord[], deps: RecoveryDeps): Promise<RecoveryResult>;
+  /** Why jobs cannot be shared right now (Redis lost, or back and being repaired), or null. */
+  outage(): string | null;
+  /** Runs `repair` each time the shared state comes back after a loss (Redis restarted, maybe empty). */
+  onReconnect(repair: () => Promise<void>): void;
   /** True when this process may deliver the job's callback: exactly one process does. */
   claimCallback(jobId: string): Promise<boolean>;
   /** Tells the deployment about this process and its engines (`state`) until close. */

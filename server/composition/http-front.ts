@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../http/app.ts';
+import type { JobRecord } from '../shared/job.ts';
 import type { ServiceParts, Services } from './services.ts';
 import { createStreamAndCallbacks } from './stream-and-callbacks.ts';
 
@@ -23,8 +24,14 @@ export interface Front {
 
 export async function startHttpFront(parts: FrontParts): Promise<Front> {
   const { config, clock, logger, coordination, store, layout, sweeper } = parts;
-  const records = await store.open();
-  await coordination.recover(records, { store, clock, logger, audioDir: layout.audio, voicesDir: layout.voices });
+  const repair = async (): Promise<JobRecord[]> => {
+    // Reading every record also rebuilds the job index (a Redis that came back empty has none).
+    const records = await store.open();
+    await coordination.recover(records, { store, clock, logger, audioDir: layout.audio, voicesDir: layout.voices });
+    return records;
+  };
+  const records = await repair();
+  coordination.onReconnect(async () => void (await repair()));
   const { bus, lock, claimCallback } = coordination;
   const push = createStreamAndCallbacks({ ...parts, bus, lock, claimCallback });
   push.start(records);

@@ -20,6 +20,9 @@ export async function createLocalCoordination(_config: Config, { logger }: Coord
     // No other process writes files here: every leftover can go at once.
     recover: (records, deps) => recoverJobs(records, { ...deps, queue, lock, minFileAgeMs: 0 }),
     claimCallback: async () => true,
+    // Nothing to lose: the queue, events and locks live in this process.
+    outage: () => null,
+    onReconnect: () => undefined,
     join: async () => undefined,
     async close() {
       await queue.close();

@@ -12,6 +12,7 @@ import { aggregateClusterMetrics } from '../jobs/cluster/cluster-metrics.ts';
 import { ClusterPoolView } from '../jobs/cluster/cluster-pool-view.ts';
 import { ClusterPresence, type MemberState } from '../jobs/cluster/cluster-presence.ts';
 import { closeRedis, connectRedis } from '../jobs/cluster/redis-connection.ts';
+import { RedisLink } from '../jobs/cluster/redis-link.ts';
 import { RedisEventBus } from '../jobs/events/redis-event-bus.ts';
 import { BullMqJobQueue } from '../jobs/queue/bullmq-job-queue.ts';
 import { recoverJobs } from '../jobs/recovery.ts';
@@ -41,6 +42,7 @@ export async function connectRedisCoordination(config: Config, parts: Coordinati
   const queue = new BullMqJobQueue({ connection: redis, prefix, lockDurationMs: stalledMs, maxStalledCount: config.jobs.maxAttempts * STALL_HEADROOM, logger });
   const claims = new CallbackClaims(redis, prefix, callbackDeliveryMs(config), `${hostname()}:${process.pid}:${randomUUID()}`);
   const membership = deploymentMembership(redis, config, parts);
+  const link = new RedisLink([redis, subscriber], logger);
   return {
     bus,
     lock,
@@ -51,6 +53,8 @@ export async function connectRedisCoordination(config: Config, parts: Coordinati
     // BullMQ redelivers the jobs of dead workers itself; recovery only fills in what Redis lost.
     recover: (records, deps) => recoverJobs(records, { ...deps, queue, lock, minFileAgeMs: FILE_GRACE_MS }),
     claimCallback: claims.claim,
+    outage: () => link.outage(),
+    onReconnect: (repair) => link.onReconnect(repair),
     join: membership.join,
     async close() {
       // Another process of the deployment may resume these deliveries right away.

@@ -49,7 +49,7 @@ export function buildServices({ config, clock, logger, metrics, layout, keyv, co
   const { queue, bus, lock } = coordination;
   const store = new KeyvJobStore(keyv, coordination.jobIndex);
   const disk = { freeBytes: () => freeDiskBytes(config.dataDir), minFreeBytes: config.limits.minFreeDiskBytes };
-  const health = new ServiceHealth({ modelName: config.model.name, queue, engines, clock, disk });
+  const health = new ServiceHealth({ modelName: config.model.name, queue, engines, clock, disk, queueOutage: coordination.outage });
   const voiceStore = new KeyvVoiceStore(keyv);
   const conversions = new ConversionPool();
   const voices = new VoiceService({
@@ -63,6 +63,7 @@ export function buildServices({ config, clock, logger, metrics, layout, keyv, co
     convert: conversions.convert,
     limits: { ...config.limits, retentionMs: config.jobs.retentionMs, idempotencyTtlMs: config.jobs.idempotencyTtlMs },
     modelError: () => health.fatalError(),
+    queueOutage: () => health.queueError(),
     checkCallbackUrl: callbackUrlCheck(config),
   });
   const { retentionMs, openAiRetentionMs, sweepIntervalMs } = config.jobs;

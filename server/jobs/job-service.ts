@@ -67,6 +67,8 @@ export interface JobServiceOptions {
   limits: { maxQueuedJobs: number; retentionMs: number | null; idempotencyTtlMs: number };
   /** Why no job can run (model failed to load), or null. */
   modelError: () => string | null;
+  /** Why jobs cannot be queued right now (scale-out: Redis lost), or null: a submit then answers 503 at once. */
+  queueOutage?: () => string | null;
   /** Throws a 400 for a callback_url this server may not call (see jobs/callbacks/callback-target-policy.ts). */
   checkCallbackUrl?: (url: string) => void;
 }
@@ -209,6 +211,8 @@ export class JobService {
   private async admit(request: SubmitRequest): Promise<JobSpeech> {
     const modelError = this.options.modelError();
     if (modelError !== null) throw new ModelNotReadyError(`The model is not available: ${modelError}`);
+    const queueOutage = this.options.queueOutage?.() ?? null;
+    if (queueOutage !== null) throw new QueueFullError(`Jobs cannot be accepted now (${queueOutage}); retry later.`, { code: 'queue_unavailable' });
     if ((await this.options.queue.depth()) >= this.options.limits.maxQueuedJobs) {
       throw new QueueFullError(`The queue holds its limit of ${this.options.limits.maxQueuedJobs} waiting jobs; retry later.`);
     }

@@ -1,7 +1,8 @@
 /**
  * Liveness and readiness in one report. Ready = the engines can run jobs; until then the
  * service is "starting" (jobs are accepted and wait), and "degraded" when the model could
- * not be resolved, a worker failed, or the data directory's disk is (nearly) full.
+ * not be resolved, a worker failed, the data directory's disk is (nearly) full, or the shared
+ * queue (Redis) is lost: then not ready either, and the queue's depth is the last one known.
  */
 import type { Clock } from '../shared/clock.ts';
 import type { WorkerStatus } from '../workers/worker-pool.ts';
@@ -13,6 +14,8 @@ export interface HealthReport {
   model: { name: string; loaded: boolean; error: string | null };
   workers: WorkerStatus[];
   queueDepth: number;
+  /** Why the queue cannot be used right now (scale-out: Redis lost or being repaired), or null. */
+  queueError: string | null;
   uptimeSeconds: number;
   /** The data directory's file system; `error` says why it is a problem (full, below the threshold). */
   disk: { freeBytes: number | null; minFreeBytes: number; error: string | null };
@@ -39,6 +42,8 @@ export interface ServiceHealthOptions {
   queue: JobQueue;
   engines: EngineView;
   clock: Clock;
+  /** Why the shared queue cannot be used now (composition/coordination.ts `outage`); asked before the queue. */
+  queueOutage?: () => string | null;
   /** Free bytes where the data lives (storage/disk-space.ts), and the level below which health is degraded. */
   disk?: { freeBytes: () => Promise<number>; minFreeBytes: number };
 }
@@ -48,6 +53,7 @@ const BYTES_PER_MEBIBYTE = 1024 * 1024;
 
 export class ServiceHealth {
   private readonly startedAt: number;
+  private lastQueueDepth = 0;
 
   constructor(private readonly options: ServiceHealthOptions) {
     this.startedAt = options.clock.now();
@@ -58,8 +64,13 @@ export class ServiceHealth {
     return this.options.engines.modelError;
   }
 
+  /** Why jobs cannot be queued right now, or null. */
+  queueError(): string | null {
+    return this.options.queueOutage?.() ?? null;
+  }
+
   get ready(): boolean {
-    return this.fatalError() === null && this.options.engines.ready;
+    return this.fatalError() === null && this.queueError() === null && this.options.engines.ready;
   }
 
   async report(): Promise<HealthReport> {
@@ -67,13 +78,17 @@ export class ServiceHealth {
     const error = this.fatalError() ?? engines.firstError?.message ?? null;
     const ready = this.ready;
     const disk = await this.disk();
-    const degraded = error !== null || disk.error !== null;
+    const queueError = this.queueError();
+    // A lost Redis would hold the depth query until it is back.
+    if (queueError === null) this.lastQueueDepth = await this.options.queue.depth();
+    const degraded = error !== null || disk.error !== null || queueError !== null;
     return {
       status: degraded ? 'degraded' : ready ? 'ok' : 'starting',
       ready,
       model: { name: this.options.modelName, loaded: ready, error },
       workers: engines.status(),
-      queueDepth: await this.options.queue.depth(),
+      queueDepth: this.lastQueueDepth,
+      queueError,
       uptimeSeconds: (this.options.clock.now() - this.startedAt) / MS_PER_SECOND,
       disk,
     };

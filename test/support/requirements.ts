@@ -118,3 +118,11 @@ export const realModelSkip = requirement(() => ({
   install: 'CHATTERBOX_REAL_MODEL_DIR=/path/to/model; npm run models:download fetches them',
   requiredInCi: false,
 }));
+
+/** A redis-server binary, for suites that start (and kill) a Redis of their own. */
+export const redisServerSkip = requirement(() => ({
+  what: 'redis-server',
+  present: runs('redis-server', '--version'),
+  install: SYSTEM_PACKAGES,
+  requiredInCi: true,
+}));

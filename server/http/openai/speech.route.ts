@@ -6,12 +6,10 @@
  */
 import { createReadStream } from 'node:fs';
 import type Router from '@koa/router';
-import type { Context } from 'koa';
 import { getFormat } from '../../audio/encoders/formats.ts';
 import type { LiveAudioService, StreamStats } from '../../jobs/streaming/live-audio.ts';
 import type { JobService } from '../../jobs/job-service.ts';
 import type { VoiceResolver } from './voice-aliases.ts';
-import { AppError } from '../../shared/errors/app-error.ts';
 import { ValidationError } from '../../shared/errors/validation-error.ts';
 import { SAMPLE_RATE_HZ } from '../../shared/audio-constants.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../../shared/generation.ts';
@@ -62,7 +60,8 @@ export function registerSpeechRoute(router: Router, deps: SpeechRouteDeps): void
       sendSpeechEvents(ctx, source, { inputChars: body.input.length, stats, headers, onError: (error) => logStreamError(deps.logger, record.id, error) });
       return;
     }
-    await sendAudio(ctx, source, getFormat(body.response_format).contentType, headers);
+    // Headers at once; a job failing after that cuts the body short (docs/openai.md).
+    await sendAudioStream(ctx, source, { contentType: getFormat(body.response_format).contentType, headers, flushHeaders: true });
   });
 }
 
@@ -100,18 +99,6 @@ function toSubmitRequest(body: SpeechRequestBody, voice: string) {
     callbackUrl: null,
     origin: 'openai' as const,
   };
-}
-
-/** A job failing before its first audio is the server's failure here (500), not a state conflict. */
-async function sendAudio(ctx: Context, source: AsyncGenerator<Uint8Array>, contentType: string, headers: Record<string, string>): Promise<void> {
-  try {
-    await sendAudioStream(ctx, source, { contentType, headers });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'job_failed') {
-      throw new AppError(error.message, { code: 'synthesis_failed', status: 500, expose: true, cause: error });
-    }
-    throw error;
-  }
 }
 
 async function* storedFile(path: string): AsyncGenerator<Uint8Array> {

@@ -22,7 +22,7 @@ function presentHealth(report: HealthReport): object {
       // Scale-out: an API process lists the engines of every worker process, with where they run.
       ...processOf(worker),
     })),
-    queue: { depth: report.queueDepth },
+    queue: { depth: report.queueDepth, error: report.queueError },
     disk: {
       free_mb: report.disk.freeBytes === null ? null : Math.floor(report.disk.freeBytes / BYTES_PER_MEBIBYTE),
       min_free_mb: Math.floor(report.disk.minFreeBytes / BYTES_PER_MEBIBYTE),
@@ -64,7 +64,7 @@ export function serviceRoutes(deps: AppDeps, openApiDocument: () => object): Rou
     const report = await deps.health.report();
     ctx.set('Cache-Control', 'no-store');
     ctx.status = report.ready ? 200 : 503;
-    ctx.body = { ready: report.ready, status: report.status, error: report.model.error };
+    ctx.body = { ready: report.ready, status: report.status, error: report.model.error ?? report.queueError };
   });
 
   router.get('/metrics', async (ctx) => {

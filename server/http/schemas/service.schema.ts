@@ -26,7 +26,10 @@ export const HealthSchema = z
         error: z.string().nullable(),
       }),
     ).optional(),
-    queue: z.object({ depth: z.int() }).optional(),
+    queue: z
+      .object({ depth: z.int(), error: z.string().nullable() })
+      .optional()
+      .describe('Scale-out: `error` (status degraded, not ready) while Redis is unreachable or being repaired after it came back; `depth` is then the last one known.'),
     disk: z
       .object({ free_mb: z.int().nullable(), min_free_mb: z.int(), error: z.string().nullable() })
       .optional()

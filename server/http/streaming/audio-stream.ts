@@ -2,7 +2,10 @@
  * Audio bytes as a chunked HTTP response while they are produced. The status line waits for
  * the first bytes, so a job that fails before any audio still gets a proper JSON error; if
  * the first bytes take longer than COMMIT_AFTER_MS (a long queue), the response starts
- * anyway so proxies and clients do not give up on a silent connection.
+ * anyway so proxies and clients do not give up on a silent connection. With `flushHeaders`
+ * (OpenAI speech) the status line and headers go out at once instead; a failure after that
+ * can only cut the body short: the connection closes without chunked encoding's last chunk,
+ * which every HTTP client reports as an incomplete response.
  */
 import { Readable } from 'node:stream';
 import type { Context } from 'koa';
@@ -15,10 +18,25 @@ export interface AudioStreamOptions {
   contentType: string;
   /** Extra response headers (job id, ignored fields). */
   headers?: Record<string, string>;
+  /** Send the status line and headers now, not with the first audio (see above). */
+  flushHeaders?: boolean;
 }
 
 export async function sendAudioStream(ctx: Context, source: AsyncGenerator<Uint8Array>, options: AudioStreamOptions): Promise<void> {
   const first = source.next();
+  if (options.flushHeaders === true) {
+    first.catch(() => undefined); // seen by resume() below, which truncates the body
+  } else {
+    await firstOrPatience(first, source);
+  }
+  setStreamingHeaders(ctx, options.contentType);
+  for (const [name, value] of Object.entries(options.headers ?? {})) ctx.set(name, value);
+  ctx.body = Readable.from(resume(first, source), { objectMode: false });
+  if (options.flushHeaders === true) ctx.flushHeaders();
+}
+
+/** Waits for the first audio, at most COMMIT_AFTER_MS; a failure before it is thrown (a proper error response). */
+async function firstOrPatience(first: Promise<IteratorResult<Uint8Array>>, source: AsyncGenerator<Uint8Array>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const patience = new Promise<'waiting'>((resolve) => (timer = setTimeout(() => resolve('waiting'), COMMIT_AFTER_MS)));
   try {
@@ -29,9 +47,6 @@ export async function sendAudioStream(ctx: Context, source: AsyncGenerator<Uint8
   } finally {
     clearTimeout(timer);
   }
-  setStreamingHeaders(ctx, options.contentType);
-  for (const [name, value] of Object.entries(options.headers ?? {})) ctx.set(name, value);
-  ctx.body = Readable.from(resume(first, source), { objectMode: false });
 }
 
 /** The first result (maybe still pending), then the rest; returning early also closes `source`. */

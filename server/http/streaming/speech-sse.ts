@@ -33,6 +33,8 @@ export function sendSpeechEvents(ctx: Context, source: AsyncGenerator<Uint8Array
   const stream = new PassThrough();
   stream.on('error', () => undefined);
   ctx.body = stream;
+  // The status line and headers now, not when the first audio leaves a long queue.
+  ctx.flushHeaders();
   const write = (text: string): void => {
     if (!stream.destroyed && !stream.writableEnded) stream.write(text);
   };

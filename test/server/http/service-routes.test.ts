@@ -27,7 +27,7 @@ describe('service routes', () => {
     assert.equal(health.status, 'ok');
     assert.equal(health.ready, true);
     assert.deepEqual(health.model, { name: 'tiny', loaded: true, error: null });
-    assert.deepEqual(health.queue, { depth: 0 });
+    assert.deepEqual(health.queue, { depth: 0, error: null });
     assert.equal((await ts.request('/health/live')).status, 200);
     assert.equal((await ts.request('/health/ready')).status, 200);
   });

@@ -33,6 +33,30 @@ async function eventsFor(error: Error): Promise<Record<string, unknown>[]> {
 }
 
 describe('speech SSE errors', () => {
+  it('sends 200 and its headers before the first event, as a job waits in the queue', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* waiting(): AsyncGenerator<Uint8Array> {
+      await gate;
+      yield new Uint8Array([1, 2, 3]);
+    }
+    const app = new Koa();
+    app.use((ctx) => sendSpeechEvents(ctx, waiting(), { inputChars: 5, stats: { samples: 0 } }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      // Without the flush nothing arrives until the first event (or the 15 s heartbeat).
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { signal: AbortSignal.timeout(5000) });
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+      release();
+      assert.match(await response.text(), /speech\.audio\.done/);
+    } finally {
+      release();
+      server.close();
+    }
+  });
+
   it('ends with an error event carrying OpenAI\'s type and param', async () => {
     const events = await eventsFor(new AppError('The job failed: engine error.', { code: 'synthesis_failed', status: 500, expose: true }));
     assert.deepEqual(events.map((event) => event.type), ['speech.audio.delta', 'error']);
