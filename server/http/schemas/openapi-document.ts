@@ -128,6 +128,7 @@ export function buildOpenApiDocument(options: { maxTextChars: number; version: s
     tags: [
       { name: 'Jobs', description: 'Asynchronous synthesis jobs: submit, follow, download, cancel (docs/http-api.md)' },
       { name: 'Voices', description: 'The built-in voice and uploaded reference clips' },
+      { name: 'Lexicons', description: 'Pronunciation fixes per language, applied by the text stage (docs/speakable-text.md)' },
       { name: 'Service', description: 'Languages, health probes, metrics, this document' },
       { name: 'OpenAI', description: 'OpenAI-compatible speech API under /v1 (docs/openai.md)' },
     ],

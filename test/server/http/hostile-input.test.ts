@@ -36,13 +36,14 @@ describe('hostile input', () => {
   }
 
   it('counts the text limit and text_chars in the same unit (code points)', async () => {
-    const text = '😀'.repeat(MAX_TEXT_CHARS);
+    // Mathematical bold letters lie outside the BMP: two UTF-16 units each, one code point.
+    const text = '𝐀'.repeat(MAX_TEXT_CHARS);
     const response = await ts.post('/tts/synthesize', { text });
     assert.equal(response.status, 202, await response.clone().text());
     const { chatterbox_id: id } = (await response.json()) as { chatterbox_id: string };
     const status = (await (await ts.request(`/tts/status/${id}`)).json()) as { text_chars: number };
     assert.equal(status.text_chars, MAX_TEXT_CHARS);
-    const over = await errorOf(await ts.post('/tts/synthesize', { text: `${text}😀` }));
+    const over = await errorOf(await ts.post('/tts/synthesize', { text: `${text}𝐀` }));
     assert.deepEqual([over.status, over.code], [400, 'text_length']);
     assert.match(over.message, new RegExp(`at most ${MAX_TEXT_CHARS} characters`));
   });
