@@ -3,24 +3,15 @@
  * words, on the item that caused it.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { sineWav } from './helpers/audio-fixtures.ts';
 import { createExecuteContext, runNode } from './helpers/execute-context.ts';
-import { LONG_TEXT, credentialsOf, useFastAndSlowServices, type RunningService } from './helpers/service.ts';
+import { LONG_TEXT, credentialsOf, freePort, useFastAndSlowServices, type RunningService } from './helpers/service.ts';
 
 const GENERATE = { resource: 'speech', operation: 'generate' };
 const FAST_POLL = { pollInterval: 0.1, timeout: 60 };
 const services = useFastAndSlowServices();
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function api(target: RunningService, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${target.baseUrl}${path}`, {
@@ -41,7 +32,7 @@ async function reject(promise: Promise<unknown>): Promise<NodeApiError | NodeOpe
 
 describe('node errors', () => {
   test('a service that is down gives an API error naming its address', async () => {
-    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const baseUrl = `http://127.0.0.1:${await freePort()}`;
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: 'Anyone there?' },
       credentials: { baseUrl, apiKey: services.fast.apiKey },

@@ -47,6 +47,13 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   return { baseUrl: server.url, apiKey: API_KEY, close: () => server.close() };
 }
 
+/** A port nothing listens on (test/support/free-port.ts, imported the same way as the test server). */
+export async function freePort(): Promise<number> {
+  const helper = new URL('../../support/free-port.ts', import.meta.url).href;
+  const { freePort: shared } = (await import(helper)) as { freePort(): Promise<number> };
+  return shared();
+}
+
 export function credentialsOf(service: RunningService): Credentials {
   return { baseUrl: service.baseUrl, apiKey: service.apiKey };
 }
