@@ -41,6 +41,7 @@ import { createSeededRandom } from '../server/engine/sampling/seeded-random.ts';
 import { TokenSampler } from '../server/engine/sampling/token-sampler.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../server/shared/generation.ts';
 import { prepareSpeech } from '../server/text/index.ts';
+import { countRunCpu, cpuMsSince } from './cpu-time.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -154,27 +155,6 @@ async function conditioningFor(): Promise<VoiceConditioning> {
   const cached = await readConditioningFile(voice.conditioningPath);
   if (!cached) throw new Error('voice conditioning was not cached');
   return cached;
-}
-
-/** CPU milliseconds (all threads of this process) since `since`. */
-function cpuMsSince(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
-}
-
-/** Adds the CPU time spent inside each session's run to `counter.ms`. */
-function countRunCpu(sessions: ChatterboxSessions['embedTokens'][], counter: { ms: number }): void {
-  for (const session of sessions) {
-    const run = session.run.bind(session);
-    session.run = async (feeds) => {
-      const since = process.cpuUsage();
-      try {
-        return await run(feeds);
-      } finally {
-        counter.ms += cpuMsSince(since);
-      }
-    };
-  }
 }
 
 async function measureLoop(s: ChatterboxSessions, ids: number[]) {

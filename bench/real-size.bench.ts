@@ -21,6 +21,7 @@ import { createSeededRandom } from '../server/engine/sampling/seeded-random.ts';
 import { TokenSampler } from '../server/engine/sampling/token-sampler.ts';
 import { DEFAULT_GENERATION_PARAMS } from '../server/shared/generation.ts';
 import { prepareSpeech } from '../server/text/index.ts';
+import { countRunCpu, cpuMsSince } from './cpu-time.ts';
 import { realSizeModelDir } from './real-size/generate.ts';
 
 const { values: args } = parseArgs({
@@ -44,11 +45,6 @@ const PARAMS = {
 };
 const TEXT = 'The quick brown fox jumps over the lazy dog.';
 const MIB = 1024 * 1024;
-
-function cpuMsSince(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
-}
 
 async function main(): Promise<void> {
   const dir = await realSizeModelDir(args['cache-dir'], {
@@ -119,17 +115,7 @@ async function measureLoop(dir: string, conditioningPath: string) {
   const conditioning = (await readConditioningFile(conditioningPath))!;
   const sessions = await loadChatterboxSessions(dir, 'fp32', { device, intraOpThreads: threads });
   const runCpu = { ms: 0 };
-  for (const session of [sessions.embedTokens, sessions.languageModel]) {
-    const run = session.run.bind(session);
-    session.run = async (feeds) => {
-      const since = process.cpuUsage();
-      try {
-        return await run(feeds);
-      } finally {
-        runCpu.ms += cpuMsSince(since);
-      }
-    };
-  }
+  countRunCpu([sessions.embedTokens, sessions.languageModel], runCpu);
   const generator = new SpeechGenerator(sessions.embedTokens, sessions.languageModel, {
     textPositionTable: sessions.textPositionTable,
     cfgMode: sessions.cfgMode,

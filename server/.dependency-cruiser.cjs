@@ -3,78 +3,75 @@
 // start the layers) on top. CI fails on a violation.
 const layers = ['http', 'jobs', 'workers', 'engine', 'text', 'audio', 'storage', 'shared'];
 
-const upwardImports = layers.slice(1).map((layer, index) => ({
-  name: `${layer}-imports-upward`,
-  comment: `server/${layer}/ must not import the layers above it (${layers.slice(0, index + 1).join(', ')})`,
-  severity: 'error',
-  from: { path: `^server/${layer}/` },
-  to: { path: `^server/(${layers.slice(0, index + 1).join('|')})/` },
-}));
+/** A forbidden import: modules matching `from` must not import modules matching `to`. */
+const rule = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
+
+const upwardImports = layers.slice(1).map((layer, index) =>
+  rule(
+    `${layer}-imports-upward`,
+    `server/${layer}/ must not import the layers above it (${layers.slice(0, index + 1).join(', ')})`,
+    { path: `^server/${layer}/` },
+    { path: `^server/(${layers.slice(0, index + 1).join('|')})/` },
+  ),
+);
 
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    {
-      name: 'nothing-imports-main',
-      severity: 'error',
-      from: { path: '^(server|models)/', pathNot: '^server/main\\.ts$' },
-      to: { path: '^server/main\\.ts$' },
-    },
-    {
-      name: 'nothing-below-imports-the-composition',
-      comment: 'the layers and config/ are built by composition/; they never reach up to it',
-      severity: 'error',
-      from: { path: `^(models/|server/(${[...layers, 'config'].join('|')})/)` },
-      to: { path: '^server/composition/' },
-    },
-    {
-      name: 'wiring-lives-in-composition',
-      comment: 'server/ holds main.ts and the layer folders; wiring code belongs in composition/',
-      severity: 'error',
-      from: { path: '^server/[^/]+\\.ts$', pathNot: '^server/main\\.ts$' },
-      to: {},
-    },
-    {
-      name: 'config-is-a-leaf',
-      comment: 'config/ parses the environment; it depends on shared/ only',
-      severity: 'error',
-      from: { path: '^server/config/' },
-      to: { path: '^server/', pathNot: '^server/(config|shared)/' },
-    },
-    {
-      name: 'models-stay-below-the-server',
-      comment: 'models/ (manifest, contract, download, tiny model) may use server/shared/ only',
-      severity: 'error',
-      from: { path: '^models/' },
-      to: { path: '^server/', pathNot: '^server/shared/' },
-    },
-    {
-      name: 'server-reads-models-through-the-contract',
-      comment: 'of models/, the service layers use contract.ts only (the engine reads it); resolving a model is composition work',
-      severity: 'error',
-      from: { path: '^server/', pathNot: '^server/(engine/|composition/)' },
-      to: { path: '^models/' },
-    },
-    {
-      name: 'engine-reads-the-model-contract-only',
-      comment: 'the engine checks and runs a model folder by its contract; the tiny generator and downloads are not its business',
-      severity: 'error',
-      from: { path: '^server/engine/' },
-      to: { path: '^models/', pathNot: '^models/(contract|onnx/onnx-reader)\\.ts$' },
-    },
-    {
-      name: 'wiring-uses-the-http-app-only',
-      comment: 'the composition builds the HTTP layer through createApp; wire shapes the lower layers need live in those layers',
-      severity: 'error',
-      from: { path: '^server/(main\\.ts$|composition/)' },
-      to: { path: '^server/http/', pathNot: '^server/http/app(-deps)?\\.ts$' },
-    },
-    {
-      name: 'one-file-imports-onnxruntime',
-      severity: 'error',
-      from: { pathNot: '^server/engine/onnx/session\\.ts$' },
-      to: { path: 'onnxruntime-node' },
-    },
+    rule(
+      'nothing-imports-main',
+      'main.ts is the entry point; it starts the service and exports nothing the rest uses',
+      { path: '^(server|models)/', pathNot: '^server/main\\.ts$' },
+      { path: '^server/main\\.ts$' },
+    ),
+    rule(
+      'nothing-below-imports-the-composition',
+      'the layers and config/ are built by composition/; they never reach up to it',
+      { path: `^(models/|server/(${[...layers, 'config'].join('|')})/)` },
+      { path: '^server/composition/' },
+    ),
+    rule(
+      'wiring-lives-in-composition',
+      'server/ holds main.ts and the layer folders; wiring code belongs in composition/',
+      { path: '^server/[^/]+\\.ts$', pathNot: '^server/main\\.ts$' },
+      {},
+    ),
+    rule(
+      'config-is-a-leaf',
+      'config/ parses the environment; it depends on shared/ only',
+      { path: '^server/config/' },
+      { path: '^server/', pathNot: '^server/(config|shared)/' },
+    ),
+    rule(
+      'models-stay-below-the-server',
+      'models/ (manifest, contract, download, tiny model) may use server/shared/ only',
+      { path: '^models/' },
+      { path: '^server/', pathNot: '^server/shared/' },
+    ),
+    rule(
+      'server-reads-models-through-the-contract',
+      'of models/, the service layers use contract.ts only (the engine reads it); resolving a model is composition work',
+      { path: '^server/', pathNot: '^server/(engine/|composition/)' },
+      { path: '^models/' },
+    ),
+    rule(
+      'engine-reads-the-model-contract-only',
+      'the engine checks and runs a model folder by its contract; the tiny generator and downloads are not its business',
+      { path: '^server/engine/' },
+      { path: '^models/', pathNot: '^models/(contract|onnx/onnx-reader)\\.ts$' },
+    ),
+    rule(
+      'wiring-uses-the-http-app-only',
+      'the composition builds the HTTP layer through createApp; wire shapes the lower layers need live in those layers',
+      { path: '^server/(main\\.ts$|composition/)' },
+      { path: '^server/http/', pathNot: '^server/http/app(-deps)?\\.ts$' },
+    ),
+    rule(
+      'one-file-imports-onnxruntime',
+      'engine/onnx/session.ts is the one door to onnxruntime-node',
+      { pathNot: '^server/engine/onnx/session\\.ts$' },
+      { path: 'onnxruntime-node' },
+    ),
     ...upwardImports,
   ],
   options: {

@@ -3,41 +3,15 @@
  * words, on the item that caused it.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { sineWav } from './helpers/audio-fixtures.ts';
 import { createExecuteContext, runNode } from './helpers/execute-context.ts';
-import { credentialsOf, startService, type RunningService } from './helpers/service.ts';
+import { LONG_TEXT, credentialsOf, freePort, useFastAndSlowServices, type RunningService } from './helpers/service.ts';
 
 const GENERATE = { resource: 'speech', operation: 'generate' };
 const FAST_POLL = { pollInterval: 0.1, timeout: 60 };
-/** Keeps the slow tiny model busy for seconds: longer than any timeout below. */
-const LONG_TEXT = Array.from(
-  { length: 12 },
-  (_, i) => `This is sentence number ${i + 1} of a long text.`,
-).join(' ');
-
-let service: RunningService;
-let slowService: RunningService;
-
-before(async () => {
-  [service, slowService] = await Promise.all([
-    startService(),
-    startService({ model: 'tiny-slow' }),
-  ]);
-});
-after(async () => {
-  await Promise.all([service.close(), slowService.close()]);
-});
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const services = useFastAndSlowServices();
 
 function api(target: RunningService, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${target.baseUrl}${path}`, {
@@ -58,10 +32,10 @@ async function reject(promise: Promise<unknown>): Promise<NodeApiError | NodeOpe
 
 describe('node errors', () => {
   test('a service that is down gives an API error naming its address', async () => {
-    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const baseUrl = `http://127.0.0.1:${await freePort()}`;
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: 'Anyone there?' },
-      credentials: { baseUrl, apiKey: service.apiKey },
+      credentials: { baseUrl, apiKey: services.fast.apiKey },
     });
     const error = await reject(runNode(test));
     assert.ok(error instanceof NodeApiError);
@@ -73,7 +47,7 @@ describe('node errors', () => {
   test('a wrong API key gives a 401 API error with the service message', async () => {
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: 'Let me in.' },
-      credentials: { baseUrl: service.baseUrl, apiKey: 'not-the-right-key-at-all' },
+      credentials: { baseUrl: services.fast.baseUrl, apiKey: 'not-the-right-key-at-all' },
     });
     const error = await reject(runNode(test));
     assert.ok(error instanceof NodeApiError);
@@ -85,7 +59,7 @@ describe('node errors', () => {
   test('invalid input gives a 400 API error with the service message and the field', async () => {
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: 'Too hot.', options: { temperature: 9 } },
-      credentials: credentialsOf(service),
+      credentials: credentialsOf(services.fast),
     });
     const error = await reject(runNode(test));
     assert.ok(error instanceof NodeApiError);
@@ -97,7 +71,7 @@ describe('node errors', () => {
   test('empty text fails before anything is sent', async () => {
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: '   ' },
-      credentials: credentialsOf(service),
+      credentials: credentialsOf(services.fast),
     });
     const error = await reject(runNode(test));
     assert.ok(error instanceof NodeOperationError);
@@ -108,23 +82,23 @@ describe('node errors', () => {
   test('a job that ends FAILED fails the item with the job error', async () => {
     // One worker: a long job keeps it busy while our job waits with a voice we then delete;
     // cancelling the long job lets ours run.
-    const blocker = await api(slowService, '/tts/synthesize', {
+    const blocker = await api(services.slow, '/tts/synthesize', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text: LONG_TEXT }),
     });
     assert.equal(blocker.status, 202);
     const { chatterbox_id: blockerId } = (await blocker.json()) as { chatterbox_id: string };
-    const voice = await uploadVoice(slowService);
+    const voice = await uploadVoice(services.slow);
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: 'My voice is gone.', voice: voice.id, options: FAST_POLL },
-      credentials: credentialsOf(slowService),
+      credentials: credentialsOf(services.slow),
     });
     const running = reject(runNode(test));
     await waitUntil(() => test.requests.some((r) => r.url.includes('/tts/status/')));
-    assert.equal((await api(slowService, `/voices/${voice.id}`, { method: 'DELETE' })).status, 200);
+    assert.equal((await api(services.slow, `/voices/${voice.id}`, { method: 'DELETE' })).status, 200);
     assert.equal(
-      (await api(slowService, `/tts/jobs/${blockerId}`, { method: 'DELETE' })).status,
+      (await api(services.slow, `/tts/jobs/${blockerId}`, { method: 'DELETE' })).status,
       200,
     );
 
@@ -137,7 +111,7 @@ describe('node errors', () => {
   test('a job that outlives the timeout fails the item and is cancelled on the service', async () => {
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: LONG_TEXT, options: { pollInterval: 0.1, timeout: 1 } },
-      credentials: credentialsOf(slowService),
+      credentials: credentialsOf(services.slow),
     });
     const started = Date.now();
     const error = await reject(runNode(test));
@@ -150,7 +124,7 @@ describe('node errors', () => {
     assert.equal(cancel?.method, 'POST');
     assert.ok(!test.requests.some((r) => r.method === 'DELETE'));
     const submitted = test.requests.find((r) => r.url.includes('/tts/status/'))!;
-    const status = await api(slowService, new URL(submitted.url).pathname);
+    const status = await api(services.slow, new URL(submitted.url).pathname);
     assert.equal(status.status, 200);
     assert.equal(((await status.json()) as { status: string }).status, 'CANCELLED');
   });
@@ -158,12 +132,12 @@ describe('node errors', () => {
   test('downloading a job that is not finished says to wait for it, keeping the service words', async () => {
     const test = createExecuteContext({
       parameters: { resource: 'job', operation: 'submit', text: LONG_TEXT },
-      credentials: credentialsOf(slowService),
+      credentials: credentialsOf(services.slow),
     });
     const [submitted] = await runNode(test);
     const download = createExecuteContext({
       parameters: { resource: 'job', operation: 'download', jobId: submitted.json.chatterbox_id },
-      credentials: credentialsOf(slowService),
+      credentials: credentialsOf(services.slow),
     });
     const error = await reject(runNode(download));
     assert.ok(error instanceof NodeApiError);
@@ -174,13 +148,13 @@ describe('node errors', () => {
       error.description ?? '',
       /HTTP 409, code "job_not_finished" to GET \/tts\/audio\//,
     );
-    await api(slowService, `/tts/jobs/${submitted.json.chatterbox_id}/cancel`, { method: 'POST' });
+    await api(services.slow, `/tts/jobs/${submitted.json.chatterbox_id}/cancel`, { method: 'POST' });
   });
 
   test('a wrong Job ID says where to map the ID from', async () => {
     const test = createExecuteContext({
       parameters: { resource: 'job', operation: 'getStatus', jobId: 'not-an-id' },
-      credentials: credentialsOf(service),
+      credentials: credentialsOf(services.fast),
     });
     const error = await reject(runNode(test));
     assert.equal(error.message, 'The ID is not a valid job or voice ID');
@@ -190,7 +164,7 @@ describe('node errors', () => {
   test('with Continue On Fail, a timeout becomes an error item carrying the message', async () => {
     const test = createExecuteContext({
       parameters: { ...GENERATE, text: LONG_TEXT, options: { pollInterval: 0.1, timeout: 1 } },
-      credentials: credentialsOf(slowService),
+      credentials: credentialsOf(services.slow),
       continueOnFail: true,
     });
     const [item] = await runNode(test);

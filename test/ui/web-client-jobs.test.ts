@@ -5,17 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumSkip } from '../support/requirements.ts';
 import {
   API_KEY,
   JOB_TIMEOUT_MS,
   audioDuration,
-  openUiSession,
   screenshot,
   submitText,
   waitForJobEnd,
+  useUiSession,
   type UiSession,
 } from './support/ui-session.ts';
 
@@ -31,12 +31,7 @@ describe('web client: jobs, in Chromium against the real service (tiny model)', 
   let page: Page;
   let firstJobId = '';
 
-  before(async () => {
-    session = await openUiSession({ maxTextChars: MAX_TEXT_CHARS });
-    page = session.page;
-  });
-
-  after(() => session?.close());
+  useUiSession((opened) => { session = opened; page = opened.page; }, { maxTextChars: MAX_TEXT_CHARS });
 
   it('asks for the API key next to its field, keeps it, and then loads languages, voices and defaults', async () => {
     await page.goto(`${session.service.url}/ui`);

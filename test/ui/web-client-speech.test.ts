@@ -4,9 +4,9 @@
  * a job the spoken text, the characters the model could not say and the captions links.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { JOB_TIMEOUT_MS, openPage, openUiSession, screenshot, submitText, waitForJobEnd, type UiSession } from './support/ui-session.ts';
+import { JOB_TIMEOUT_MS, openPage, screenshot, submitText, waitForJobEnd, useUiSession, type UiSession } from './support/ui-session.ts';
 
 describe('web client: speakable text, in Chromium against the real service (tiny model)', () => {
   let session: UiSession;
@@ -16,12 +16,7 @@ describe('web client: speakable text, in Chromium against the real service (tiny
     ((await (await session.service.api(`/lexicons/${language}`)).json()) as { entries: Record<string, string> }).entries;
   const listedWords = () => page.$$eval('#lexicon-list li', (items) => items.map((item) => (item as HTMLElement).dataset.word));
 
-  before(async () => {
-    session = await openUiSession({ storeKey: true });
-    page = session.page;
-  });
-
-  after(() => session?.close());
+  useUiSession((opened) => { session = opened; page = opened.page; }, { storeKey: true });
 
   it('normalizes by default and edits the lexicon of the selected language', async () => {
     await openPage(session);

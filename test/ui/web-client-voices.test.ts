@@ -4,16 +4,16 @@
  * delete one, and see the service's complaint about a bad clip next to the file field.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumSkip } from '../support/requirements.ts';
 import { toneWav } from './support/tone-wav.ts';
 import {
   JOB_TIMEOUT_MS,
   openPage,
-  openUiSession,
   submitText,
   waitForJobEnd,
+  useUiSession,
   type UiSession,
 } from './support/ui-session.ts';
 
@@ -30,13 +30,8 @@ describe('web client: voices, in Chromium against the real service (tiny model)'
     return ((await (await session.service.api('/voices')).json()) as VoiceList).voices;
   }
 
-  before(async () => {
-    // The key is already in local storage, as after an earlier visit.
-    session = await openUiSession({ storeKey: true });
-    page = session.page;
-  });
-
-  after(() => session?.close());
+  // The key is already in local storage, as after an earlier visit.
+  useUiSession((opened) => { session = opened; page = opened.page; }, { storeKey: true });
 
   it('uses the API key kept in local storage without asking again', async () => {
     await openPage(session);

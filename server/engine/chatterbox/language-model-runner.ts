@@ -11,6 +11,7 @@
  * them and still returns copies, and Node has no IOBinding, so the 60 KV copies per step stay.)
  */
 import { HEAD_DIM, HIDDEN_SIZE, NUM_KV_HEADS, SPEECH_VOCAB_SIZE, pastKeyValueNames, presentNames } from '../../../models/contract.ts';
+import { concatSamples } from '../../audio/join-chunks.ts';
 import { tensor, type ModelSession, type Tensor, type TensorType } from '../onnx/session.ts';
 import { fromFloat16, toFloat16 } from './float16.ts';
 
@@ -101,13 +102,7 @@ function lastLogits(logits: Tensor, batch: number): Float32Array[] {
 
 function concatRows(rows: readonly Float32Array[]): Float32Array {
   if (rows.length === 1) return rows[0]!;
-  const out = new Float32Array(rows.reduce((n, r) => n + r.length, 0));
-  let offset = 0;
-  for (const row of rows) {
-    out.set(row, offset);
-    offset += row.length;
-  }
-  return out;
+  return concatSamples(rows);
 }
 
 function inputType(session: ModelSession, name: string): TensorType {

@@ -2,6 +2,7 @@
  * The real Chatterbox service, in-process, for the node tests: the shared test helper
  * (test/support/test-server.ts) with API keys on and the system clock.
  */
+import { after, before } from 'node:test';
 import type { Credentials } from './execute-context.ts';
 
 /** Keys must be at least 16 characters (server config). */
@@ -46,6 +47,41 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   return { baseUrl: server.url, apiKey: API_KEY, close: () => server.close() };
 }
 
+/** A port nothing listens on (test/support/free-port.ts, imported the same way as the test server). */
+export async function freePort(): Promise<number> {
+  const helper = new URL('../../support/free-port.ts', import.meta.url).href;
+  const { freePort: shared } = (await import(helper)) as { freePort(): Promise<number> };
+  return shared();
+}
+
 export function credentialsOf(service: RunningService): Credentials {
   return { baseUrl: service.baseUrl, apiKey: service.apiKey };
+}
+
+/** Keeps the slow tiny model busy for seconds: longer than the timeouts the node tests use. */
+export const LONG_TEXT = Array.from(
+  { length: 12 },
+  (_, i) => `This is sentence number ${i + 1} of a long text.`,
+).join(' ');
+
+export interface FastAndSlowServices {
+  /** The tiny model. */
+  fast: RunningService;
+  /** `tiny-slow`: its single worker stays busy with LONG_TEXT. */
+  slow: RunningService;
+}
+
+/** Starts a tiny and a tiny-slow service before the file's tests and closes both after them. */
+export function useFastAndSlowServices(): FastAndSlowServices {
+  const services = {} as FastAndSlowServices;
+  before(async () => {
+    [services.fast, services.slow] = await Promise.all([
+      startService(),
+      startService({ model: 'tiny-slow' }),
+    ]);
+  });
+  after(async () => {
+    await Promise.all([services.fast.close(), services.slow.close()]);
+  });
+  return services;
 }

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_TARGET_LUFS, PEAK_CEILING, integratedLoudness, kWeightingFilters, normalizeLoudness } from '../../../server/audio/loudness.ts';
+import { concatSamples } from '../../../server/audio/join-chunks.ts';
 import { peakOf } from '../../../server/audio/level.ts';
 
 const sine = (hz: number, amplitude: number, seconds: number, rate: number) =>
   Float32Array.from({ length: Math.round(seconds * rate) }, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate));
 
-function concat(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+const concat = (...parts: Float32Array[]): Float32Array => concatSamples(parts);
 
 describe('integratedLoudness (ITU-R BS.1770-4)', () => {
   it('derives the standard K-weighting coefficients at 48 kHz', () => {

@@ -5,12 +5,12 @@
  * refused target's status does not tell what answered there, and IPv6 literal URLs are accepted.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadConfig } from '../../../server/config/load-config.ts';
 import { callbackPolicy } from '../../../server/composition/stream-and-callbacks.ts';
 import { sendCallback } from '../../../server/jobs/callbacks/callback-sender.ts';
 import { assertCallbackTarget, guardedLookup } from '../../../server/jobs/callbacks/callback-target-policy.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { useTestServer, type TestServer } from '../../support/test-server.ts';
 
 const KEY = 'rel-test-key-0123456789';
 
@@ -57,10 +57,7 @@ describe('callback targets with the default settings', () => {
 
 describe('IPv6 literal callback URLs', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer();
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server));
 
   it('are accepted by the submit schema', async () => {
     const response = await ts.post('/tts/synthesize', { text: 'Hi.', callback_url: 'http://[::1]:5678/webhook-waiting/1' });

@@ -1,40 +1,27 @@
 /** The first-contact kit (npm run models:verify) on the tiny model and on three broken copies of it. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { graphFile } from '../../../models/contract.ts';
 import { encodeModelWithData } from '../../../models/onnx/onnx-writer.ts';
 import { buildConditionalDecoderGraph } from '../../../models/tiny/graphs/conditional-decoder.graph.ts';
 import { verifyModel, type Check } from '../../../server/composition/verify/model-check.ts';
 import { formatReport } from '../../../server/composition/verify/report.ts';
-import { tinyModel } from '../engine/tiny-model.fixture.ts';
+import { useTinyModelCopies } from '../engine/tiny-model.fixture.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-let work: string;
-let tinyDir: string;
+const tiny = useTinyModelCopies('verify-test-');
+const { copyOfTiny } = tiny;
 
-before(async () => {
-  tinyDir = (await tinyModel()).dir;
-  work = await mkdtemp(join(tmpdir(), 'verify-test-'));
-});
-after(() => rm(work, { recursive: true, force: true }));
-
-async function copyOfTiny(name: string): Promise<string> {
-  const dir = join(work, name);
-  await cp(tinyDir, dir, { recursive: true });
-  return dir;
-}
-
-const verify = (dir: string, languages: Array<'en' | 'zh'> = ['en', 'zh']) => verifyModel({ dir, variant: 'q4f16', languages, workDir: work });
+const verify = (dir: string, languages: Array<'en' | 'zh'> = ['en', 'zh']) => verifyModel({ dir, variant: 'q4f16', languages, workDir: tiny.work });
 const failures = (checks: Check[]) => checks.filter((c) => c.status === 'fail').map((c) => `${c.name}: ${c.detail}`);
 
 describe('verifyModel', () => {
   it('passes on the tiny model: files, hashes, sidecars, contract, tokenizer, CFG row, seeded noise, batch 2, synthesis', async () => {
-    const checks = await verify(tinyDir);
+    const checks = await verify(tiny.tinyDir);
     assert.deepEqual(failures(checks), []);
     const names = checks.map((c) => c.name);
     for (const name of ['files', 'sidecars', 'contract', 'tokenizer', 'cfg row', 'decoder noise', 'batch 2', 'synthesis en', 'synthesis zh']) assert.ok(names.includes(name), name);
@@ -73,7 +60,7 @@ describe('verifyModel', () => {
   });
 
   it('prints the report and exits 1 from the command line when a check fails', () => {
-    const dir = join(work, 'missing-tag');
+    const dir = join(tiny.work, 'missing-tag');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/composition/verify/verify.cli.ts', '--model', dir, '--brief'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /^FAIL\s+tokenizer\s+language tag \[sw\] is missing$/m);

@@ -1,35 +1,22 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { graphFile } from '../../../models/contract.ts';
 import { encodeModel } from '../../../models/onnx/onnx-writer.ts';
 import { buildEmbedTokensGraph } from '../../../models/tiny/graphs/embed-tokens.graph.ts';
 import { buildLanguageModelGraph } from '../../../models/tiny/graphs/language-model.graph.ts';
 import { createEngine } from '../../../server/engine/index.ts';
 import { validateModelDir } from '../../../server/engine/model-validator.ts';
-import { tinyModel } from './tiny-model.fixture.ts';
+import { useTinyModelCopies } from './tiny-model.fixture.ts';
 
-let work: string;
-let tinyDir: string;
-
-before(async () => {
-  tinyDir = (await tinyModel()).dir;
-  work = await mkdtemp(join(tmpdir(), 'validator-test-'));
-});
-after(() => rm(work, { recursive: true, force: true }));
-
-async function copyOfTiny(name: string): Promise<string> {
-  const dir = join(work, name);
-  await cp(tinyDir, dir, { recursive: true });
-  return dir;
-}
+const tiny = useTinyModelCopies('validator-test-');
+const { copyOfTiny } = tiny;
 
 describe('validateModelDir', () => {
   it('accepts the tiny model for fp32 and the float16-KV q4f16 variant', async () => {
-    await validateModelDir(tinyDir, 'fp32');
-    await validateModelDir(tinyDir, 'q4f16');
+    await validateModelDir(tiny.tinyDir, 'fp32');
+    await validateModelDir(tiny.tinyDir, 'q4f16');
   });
 
   it('rejects a graph with a renamed input, naming it', async () => {
@@ -60,7 +47,7 @@ describe('validateModelDir', () => {
   });
 
   it('names missing graph files of the requested variant', async () => {
-    await assert.rejects(validateModelDir(tinyDir, 'q4'), /onnx\/language_model_q4\.onnx is missing/);
+    await assert.rejects(validateModelDir(tiny.tinyDir, 'q4'), /onnx\/language_model_q4\.onnx is missing/);
   });
 
   it('makes createEngine refuse a mismatched model before loading it', async () => {

@@ -2,8 +2,10 @@
  * Shared test fixture: the tiny model generated once into the OS temp folder (deterministic,
  * atomic, so test files running in parallel share it safely), and default request params.
  */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { resolveModel, type ResolvedModel } from '../../../models/resolve.ts';
 import { TINY_GENERATOR_VERSION } from '../../../models/tiny/generate.ts';
 import { splitIntoChunks } from '../../../server/text/index.ts';
@@ -16,6 +18,38 @@ export const TEST_MODEL_CACHE = join(tmpdir(), `chatterbox-test-models-v${TINY_G
 
 export function tinyModel(name: 'tiny' | 'tiny-slow' = 'tiny'): Promise<ResolvedModel> {
   return resolveModel({ model: name, cacheDir: TEST_MODEL_CACHE });
+}
+
+export interface TinyModelCopies {
+  /** The shared tiny model folder (read only). */
+  readonly tinyDir: string;
+  /** A scratch folder of the test file's own. */
+  readonly work: string;
+  /** A copy of the tiny model in the scratch folder, for a test to break. */
+  copyOfTiny(name: string): Promise<string>;
+}
+
+/** The tiny model and a scratch folder, ready before the file's tests; the folder is removed after them. */
+export function useTinyModelCopies(scratchPrefix: string): TinyModelCopies {
+  const state = { tinyDir: '', work: '' };
+  before(async () => {
+    state.tinyDir = (await tinyModel()).dir;
+    state.work = await mkdtemp(join(tmpdir(), scratchPrefix));
+  });
+  after(() => rm(state.work, { recursive: true, force: true }));
+  return {
+    get tinyDir() {
+      return state.tinyDir;
+    },
+    get work() {
+      return state.work;
+    },
+    async copyOfTiny(name) {
+      const dir = join(state.work, name);
+      await cp(state.tinyDir, dir, { recursive: true });
+      return dir;
+    },
+  };
 }
 
 export function params(overrides: Partial<GenerationParams> = {}): GenerationParams {

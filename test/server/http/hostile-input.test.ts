@@ -3,17 +3,14 @@
  * or encoded as garbage gets a 4xx naming the problem, and lengths are counted in one unit.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { describe, it } from 'node:test';
+import { useTestServer, type TestServer } from '../../support/test-server.ts';
 
 const MAX_TEXT_CHARS = 100;
 
 describe('hostile input', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer({ CHATTERBOX_MAX_TEXT_CHARS: String(MAX_TEXT_CHARS) });
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server), { CHATTERBOX_MAX_TEXT_CHARS: String(MAX_TEXT_CHARS) });
 
   async function errorOf(response: Response): Promise<{ status: number; code: string; message: string; field?: string }> {
     const body = (await response.json()) as { error: { code: string; message: string; field?: string } };

@@ -4,11 +4,11 @@
  * lexicon API and the errors a user meets (empty text, bad lexicon entries).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parse } from '@plussub/srt-vtt-parser';
 import { SAMPLE_RATE_HZ } from '../../../server/shared/audio-constants.ts';
 import { parseWav } from './audio-fixtures.ts';
-import { startTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
+import { useTestServer, waitForStatus, type TestServer } from '../../support/test-server.ts';
 import { expectedTinySamples } from './tiny-expectations.ts';
 
 interface Status {
@@ -55,10 +55,7 @@ async function errorOf(response: Response): Promise<{ code: string; field?: stri
 
 describe('speakable text over HTTP', () => {
   let ts: TestServer;
-  before(async () => {
-    ts = await startTestServer();
-  });
-  after(() => ts.close());
+  useTestServer((server) => (ts = server));
 
   it('reports what the model was given, chunk by chunk, and the characters it could not say', async () => {
     // Thai has no token in the tiny vocabulary and no compatibility form: dropped and counted.

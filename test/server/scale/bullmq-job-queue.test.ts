@@ -1,33 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { closeRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import { BullMqJobQueue, type BullMqJobQueueOptions } from '../../../server/jobs/queue/bullmq-job-queue.ts';
-import { quietLogger, redisSkip, removeKeys, testRedis, uniqueName, waitFor } from './scale-test-env.ts';
+import { quietLogger, redisSkip, suiteRedis, uniqueName, waitFor } from './scale-test-env.ts';
 
 describe('BullMqJobQueue (real Redis)', { skip: redisSkip() }, () => {
-  let redis: Redis;
   const prefix = uniqueName('queue');
   const queues: BullMqJobQueue[] = [];
+  const suite = suiteRedis(prefix, queues);
   let queueNo = 0;
 
   /** A queue of its own name per test, so tests cannot see each other's jobs. */
   function makeQueue(options: Partial<BullMqJobQueueOptions> = {}, name = `q${queueNo++}`): BullMqJobQueue {
-    const queue = new BullMqJobQueue({ connection: redis, prefix, name, logger: quietLogger, ...options });
+    const queue = new BullMqJobQueue({ connection: suite.redis, prefix, name, logger: quietLogger, ...options });
     queues.push(queue);
     return queue;
   }
-
-  before(async () => {
-    redis = await testRedis();
-  });
-
-  after(async () => {
-    await Promise.all(queues.map((queue) => queue.close()));
-    await removeKeys(redis, prefix);
-    await closeRedis(redis);
-  });
 
   it('runs every enqueued job once and ignores an id that is already waiting', async () => {
     const queue = makeQueue();
@@ -114,10 +102,10 @@ describe('BullMqJobQueue (real Redis)', { skip: redisSkip() }, () => {
     const name = `q${queueNo++}`;
     const lockDurationMs = 800;
     // A bare BullMQ worker that takes the job and then stops renewing its lock, as a killed process would.
-    const producer = new Queue(name, { connection: redis, prefix });
+    const producer = new Queue(name, { connection: suite.redis, prefix });
     // Same stalled-check interval as the survivor: the first checker blocks others for its interval.
     const timing = { lockDuration: lockDurationMs, stalledInterval: 300 };
-    const doomed = new Worker(name, () => new Promise<void>(() => {}), { connection: redis, prefix, ...timing });
+    const doomed = new Worker(name, () => new Promise<void>(() => {}), { connection: suite.redis, prefix, ...timing });
     await producer.add('synthesize', {}, { jobId: 'orphan', removeOnComplete: true });
     await waitFor(async () => (await producer.getActiveCount()) === 1, 'the doomed worker to take the job');
     await doomed.close(true);

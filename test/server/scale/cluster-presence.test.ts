@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Redis } from 'ioredis';
+import { describe, it } from 'node:test';
 import { aggregateClusterMetrics } from '../../../server/jobs/cluster/cluster-metrics.ts';
 import { ClusterPoolView } from '../../../server/jobs/cluster/cluster-pool-view.ts';
 import { ClusterPresence, type MemberState, type ProcessRole } from '../../../server/jobs/cluster/cluster-presence.ts';
-import { closeRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import type { Clock } from '../../../server/shared/clock.ts';
 import { createMetrics, type ServiceMetrics } from '../../../server/shared/metrics.ts';
 import type { WorkerStatus } from '../../../server/workers/worker-pool.ts';
-import { quietLogger, redisSkip, removeKeys, testRedis, uniqueName } from './scale-test-env.ts';
+import { quietLogger, redisSkip, suiteRedis, uniqueName } from './scale-test-env.ts';
 
 const INTERVAL_MS = 1000;
 
@@ -17,26 +15,16 @@ function engine(state: WorkerStatus['state'], currentJobId: string | null = null
 }
 
 describe('cluster presence, health view and metrics (real Redis)', { skip: redisSkip() }, () => {
-  let redis: Redis;
   const prefix = uniqueName('presence');
   const clock = { time: 1_000_000, now(): number { return this.time; } } satisfies Clock & { time: number };
   const presences: ClusterPresence[] = [];
+  const suite = suiteRedis(prefix, presences);
 
   function member(role: ProcessRole, metrics: ServiceMetrics, state: () => MemberState): ClusterPresence {
-    const presence = new ClusterPresence({ redis, prefix, role, registry: metrics.registry, state, clock, logger: quietLogger, intervalMs: INTERVAL_MS });
+    const presence = new ClusterPresence({ redis: suite.redis, prefix, role, registry: metrics.registry, state, clock, logger: quietLogger, intervalMs: INTERVAL_MS });
     presences.push(presence);
     return presence;
   }
-
-  before(async () => {
-    redis = await testRedis();
-  });
-
-  after(async () => {
-    await Promise.all(presences.map((presence) => presence.close()));
-    await removeKeys(redis, prefix);
-    await closeRedis(redis);
-  });
 
   it('shows an API process the engines of the worker processes, and ready once one has loaded', async () => {
     let workerState: MemberState = { ready: false, modelError: null, workers: [engine('starting')] };
@@ -70,7 +58,7 @@ describe('cluster presence, health view and metrics (real Redis)', { skip: redis
     clock.time += INTERVAL_MS * 3 + 1;
     await api.beat();
     assert.deepEqual(api.members.map((seen) => seen.role), ['api']);
-    assert.equal(await redis.hlen(`${prefix}:members`), 1, 'the dead entry is removed');
+    assert.equal(await suite.redis.hlen(`${prefix}:members`), 1, 'the dead entry is removed');
     await api.close();
   });
 

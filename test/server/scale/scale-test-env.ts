@@ -5,8 +5,9 @@
  * (`redisSkip()` / `postgresSkip()`) and say why.
  */
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import type { Redis } from 'ioredis';
-import { connectRedis } from '../../../server/jobs/cluster/redis-connection.ts';
+import { closeRedis, connectRedis } from '../../../server/jobs/cluster/redis-connection.ts';
 import { createLogger } from '../../../server/shared/logger.ts';
 
 export const REDIS_URL = process.env.CHATTERBOX_TEST_REDIS_URL;
@@ -23,6 +24,23 @@ export function uniqueName(kind: string): string {
 
 export function testRedis(name = 'test'): Promise<Redis> {
   return connectRedis({ url: REDIS_URL!, name, logger: quietLogger });
+}
+
+/**
+ * A suite's own Redis connection, open before its tests. After them it closes what `closing`
+ * holds by then, deletes the keys under `prefix` and disconnects.
+ */
+export function suiteRedis(prefix: string, closing: readonly { close(): Promise<unknown> }[]): { readonly redis: Redis } {
+  const suite = {} as { redis: Redis };
+  before(async () => {
+    suite.redis = await testRedis();
+  });
+  after(async () => {
+    await Promise.all(closing.map((item) => item.close()));
+    await removeKeys(suite.redis, prefix);
+    await closeRedis(suite.redis);
+  });
+  return suite;
 }
 
 /** Deletes every key under `prefix` (BullMQ's, keyv's, locks, index). */

@@ -5,6 +5,14 @@ import { ChunkJournal, type AudioChunk } from '../../../server/jobs/streaming/ch
 
 const JOB = 'job-1';
 
+/** A journal listening on its own in-process bus. */
+function startedJournal(): { bus: LocalEventBus; journal: ChunkJournal } {
+  const bus = new LocalEventBus();
+  const journal = new ChunkJournal(bus);
+  journal.start();
+  return { bus, journal };
+}
+
 function chunk(bus: LocalEventBus, index: number, total = 3): void {
   bus.publish({ type: 'chunk', jobId: JOB, index, total, sampleRate: 24_000, samples: new Float32Array(10).fill(index) });
 }
@@ -17,9 +25,7 @@ async function collect(reader: AsyncIterable<AudioChunk>): Promise<number[]> {
 
 describe('ChunkJournal', () => {
   it('gives a late listener the chunks so far, then the new ones, and ends with the job', async () => {
-    const bus = new LocalEventBus();
-    const journal = new ChunkJournal(bus);
-    journal.start();
+    const { bus, journal } = startedJournal();
     chunk(bus, 0);
     chunk(bus, 1);
     const reader = journal.attach(JOB);
@@ -32,9 +38,7 @@ describe('ChunkJournal', () => {
   });
 
   it('skips chunks a re-run repeats after a worker loss', async () => {
-    const bus = new LocalEventBus();
-    const journal = new ChunkJournal(bus);
-    journal.start();
+    const { bus, journal } = startedJournal();
     const reader = journal.attach(JOB);
     const done = collect(reader);
     chunk(bus, 0);
@@ -48,9 +52,7 @@ describe('ChunkJournal', () => {
   });
 
   it('counts listeners and forgets a job once it is done', async () => {
-    const bus = new LocalEventBus();
-    const journal = new ChunkJournal(bus);
-    journal.start();
+    const { bus, journal } = startedJournal();
     const first = journal.attach(JOB);
     const second = journal.attach(JOB);
     assert.equal(journal.readers(JOB), 2);

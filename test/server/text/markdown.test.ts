@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepareSpeech, type SpeechOptions } from '../../../server/text/index.ts';
 
+const spokenWithPauses = (markdown: string) => prepareSpeech(markdown, 'en').chunks.map((c) => [c.spoken, c.pauseAfterMs]);
 const spoken = (markdown: string, options: Partial<SpeechOptions> = {}) => prepareSpeech(markdown, 'en', options).chunks.map((c) => c.spoken);
 
 describe('Markdown to spoken text', () => {
@@ -18,20 +19,16 @@ describe('Markdown to spoken text', () => {
   });
 
   it('headings become sentences with a paragraph pause after them', () => {
-    const script = prepareSpeech('## Weather today\nIt will be sunny all day.', 'en');
-    assert.deepEqual(
-      script.chunks.map((c) => [c.spoken, c.pauseAfterMs]),
-      [
-        ['Weather today.', 600],
-        ['It will be sunny all day.', 0],
-      ],
-    );
+    assert.deepEqual(spokenWithPauses('## Weather today\nIt will be sunny all day.'), [
+      ['Weather today.', 600],
+      ['It will be sunny all day.', 0],
+    ]);
   });
 
   it('list items become sentences; the list ends with a paragraph pause', () => {
-    const script = prepareSpeech('You need:\n\n- fresh apples\n- two pears\n\n1. Wash them\n2. Cut them\n\nDone now.', 'en');
+    const markdown = 'You need:\n\n- fresh apples\n- two pears\n\n1. Wash them\n2. Cut them\n\nDone now.';
     assert.deepEqual(
-      script.chunks.map((c) => [c.spoken, c.pauseAfterMs]),
+      spokenWithPauses(markdown),
       [
         ['You need:', 600],
         ['fresh apples.', 150],

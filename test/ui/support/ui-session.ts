@@ -3,6 +3,7 @@
  * an API key, a page at desktop size, and helpers that read the page like a user would.
  */
 import { mkdir } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -82,6 +83,19 @@ export async function openUiSession(
       await service.close();
     },
   };
+}
+
+/** One session for the enclosing suite: opened before its tests, handed to `use`, closed after them. */
+export function useUiSession(
+  use: (session: UiSession) => void,
+  options: Parameters<typeof openUiSession>[0] = {},
+): void {
+  let session: UiSession | undefined;
+  before(async () => {
+    session = await openUiSession(options);
+    use(session);
+  });
+  after(() => session?.close());
 }
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {

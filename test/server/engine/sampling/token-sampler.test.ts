@@ -48,9 +48,23 @@ describe('TokenSampler', () => {
   });
 });
 
+type Settings = typeof settings;
+
+/** The sampler's draw and the step-by-step pipeline's draw for the same row, settings and seed. */
+async function drawBothWays(s: Settings, cond: Float32Array, uncond: Float32Array, seen: Set<number>, seed: number) {
+  const steps = await import('../../../../server/engine/sampling/logits-processors.ts');
+  const fused = new TokenSampler(s, createSeededRandom(seed)).next(cond, s.cfgWeight > 0 ? uncond : undefined, seen);
+  const row = cond.slice();
+  if (s.cfgWeight > 0) steps.combineCfg(row, uncond, s.cfgWeight);
+  steps.maskImpossibleTokens(row);
+  steps.applyRepetitionPenalty(row, seen, s.repetitionPenalty);
+  steps.applyTemperature(row, s.temperature);
+  const probs = steps.applyTopP(steps.applyMinP(steps.softmax(row), s.minP), s.topP);
+  return { fused, pipeline: steps.sampleIndex(probs, createSeededRandom(seed)) };
+}
+
 describe('TokenSampler matches the step-by-step pipeline', () => {
   it('draws the same ids as CFG -> mask -> penalty -> temperature -> softmax -> min_p -> top_p -> sample', async () => {
-    const steps = await import('../../../../server/engine/sampling/logits-processors.ts');
     const cases = [
       { cfgWeight: 0.5, temperature: 0.8, repetitionPenalty: 2, minP: 0.05, topP: 1 },
       { cfgWeight: 0, temperature: 1.5, repetitionPenalty: 1.2, minP: 0, topP: 0.9 },
@@ -62,20 +76,13 @@ describe('TokenSampler matches the step-by-step pipeline', () => {
         const cond = Float32Array.from({ length: SPEECH_VOCAB_SIZE }, () => source() * 8 - 4);
         const uncond = Float32Array.from({ length: SPEECH_VOCAB_SIZE }, () => source() * 8 - 4);
         const seen = new Set([TOKENS.startSpeech, 5, 17, 400]);
-        const fused = new TokenSampler(s, createSeededRandom(trial)).next(cond, s.cfgWeight > 0 ? uncond : undefined, seen);
-        const logits = cond.slice();
-        if (s.cfgWeight > 0) steps.combineCfg(logits, uncond, s.cfgWeight);
-        steps.maskImpossibleTokens(logits);
-        steps.applyRepetitionPenalty(logits, seen, s.repetitionPenalty);
-        steps.applyTemperature(logits, s.temperature);
-        const probs = steps.applyTopP(steps.applyMinP(steps.softmax(logits), s.minP), s.topP);
-        assert.equal(fused, steps.sampleIndex(probs, createSeededRandom(trial)), JSON.stringify({ s, trial }));
+        const { fused, pipeline } = await drawBothWays(s, cond, uncond, seen, trial);
+        assert.equal(fused, pipeline, JSON.stringify({ s, trial }));
       }
     }
   });
 
   it('draws the same ids as the pipeline for random settings, tie-heavy rows and long seen-sets (property)', async () => {
-    const steps = await import('../../../../server/engine/sampling/logits-processors.ts');
     const source = createSeededRandom(2024);
     const pick = <T>(values: readonly T[]): T => values[Math.floor(source() * values.length)]!;
     for (let trial = 0; trial < 150; trial++) {
@@ -92,14 +99,8 @@ describe('TokenSampler matches the step-by-step pipeline', () => {
       const cond = row();
       const uncond = row();
       const seen = new Set(Array.from({ length: Math.floor(source() * 300) }, () => Math.floor(source() * SPEECH_VOCAB_SIZE)));
-      const fused = new TokenSampler(s, createSeededRandom(trial)).next(cond, s.cfgWeight > 0 ? uncond : undefined, seen);
-      const logits = cond.slice();
-      if (s.cfgWeight > 0) steps.combineCfg(logits, uncond, s.cfgWeight);
-      steps.maskImpossibleTokens(logits);
-      steps.applyRepetitionPenalty(logits, seen, s.repetitionPenalty);
-      steps.applyTemperature(logits, s.temperature);
-      const probs = steps.applyTopP(steps.applyMinP(steps.softmax(logits), s.minP), s.topP);
-      assert.equal(fused, steps.sampleIndex(probs, createSeededRandom(trial)), JSON.stringify({ s, step, trial }));
+      const { fused, pipeline } = await drawBothWays(s, cond, uncond, seen, trial);
+      assert.equal(fused, pipeline, JSON.stringify({ s, step, trial }));
     }
   });
 
