@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { chromiumSkip } from '../support/requirements.ts';
 import { JOB_TIMEOUT_MS, openPage, screenshot, submitText, waitForJobEnd, useUiSession, type UiSession } from './support/ui-session.ts';
 
-describe('web client: speakable text, in Chromium against the real service (tiny model)', () => {
+describe('web client: speakable text, in Chromium against the real service (tiny model)', { skip: chromiumSkip() }, () => {
   let session: UiSession;
   let page: Page;
 
