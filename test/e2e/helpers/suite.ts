@@ -45,9 +45,12 @@ export async function setUpSuite(spokenText: string, published: string[]): Promi
   mkdirSync(filesDir);
   const host = await createHost(install, work, filesDir);
   installPackage(host, work);
+  // n8n beside a service with API keys: callbacks to it must be allowed explicitly, since
+  // private and loopback targets are refused by default (docs/streaming-and-callbacks.md).
+  const beside = { CHATTERBOX_CALLBACK_ALLOWED_HOSTS: '127.0.0.1' };
   const [service, slowService] = await Promise.all([
-    startService(),
-    startService({ model: 'tiny-slow' }),
+    startService({ env: beside }),
+    startService({ model: 'tiny-slow', env: beside }),
   ]);
   const stub = await startOpenAiStub(spokenText);
   const suite: Suite = {
