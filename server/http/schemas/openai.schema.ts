@@ -6,12 +6,11 @@
  * are ignored and named in X-Chatterbox-Ignored, or a 400 with CHATTERBOX_OPENAI_STRICT=true.
  */
 import { z } from 'zod';
-import { codePointLength, hasSpeakableText } from '../../shared/text-length.ts';
 import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
 import { AUDIO_FORMAT_NAMES } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
-import { InlineLexiconSchema, NormalizeSchema } from './speech-text.schema.ts';
+import { InlineLexiconSchema, NormalizeSchema, speechTextSchema } from './speech-text.schema.ts';
 
 /** The one model this server runs, and the names OpenAI clients send for it (all the same model). */
 export const OPENAI_MODEL_ID = 'chatterbox-multilingual';
@@ -52,12 +51,7 @@ export function createSpeechRequestSchema(maxTextChars: number, strict = false) 
   const L = GENERATION_LIMITS;
   const shape = {
     model: z.string().min(1).meta({ description: `${OPENAI_MODEL_ID} or an alias: ${OPENAI_MODEL_ALIASES.join(', ')}; a provider prefix is accepted (openai/tts-1)`, example: 'tts-1' }),
-    input: z
-      .string()
-      .min(1)
-      .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'input_length' } })
-      .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
-      .meta({ description: 'Text to speak', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
+    input: speechTextSchema(maxTextChars, 'input_length', 'Text to speak'),
     voice: VoiceSchema,
     response_format: z.enum(AUDIO_FORMAT_NAMES).default(OPENAI_DEFAULT_FORMAT).meta({ description: 'Audio format' }),
     speed: z

@@ -1,9 +1,10 @@
 /**
- * The text-stage fields both synthesis routes accept (`normalize`, an inline `lexicon`), the
- * lexicon API's bodies, and the captions query: validation and OpenAPI in one place.
+ * The text-stage fields both synthesis routes accept (the text itself, `normalize`, an inline
+ * `lexicon`), the lexicon API's bodies, and the captions query: validation and OpenAPI in one place.
  */
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
+import { codePointLength, hasSpeakableText } from '../../shared/text-length.ts';
 import { validateLexicon } from '../../text/index.ts';
 
 const LEXICON_FIELD = 'lexicon';
@@ -19,6 +20,16 @@ function lexiconSchema(description: string) {
       }
     })
     .meta({ description, example: { GPT: 'G P T', Nguyen: 'Win' } });
+}
+
+/** The text to speak: at most `maxTextChars` code points, and something left once invisible characters go. */
+export function speechTextSchema(maxTextChars: number, lengthCode: string, description: string) {
+  return z
+    .string()
+    .min(1)
+    .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: lengthCode } })
+    .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
+    .meta({ description, example: 'Hello from Chatterbox.', maxLength: maxTextChars });
 }
 
 export const NormalizeSchema = z

@@ -3,14 +3,13 @@
  * Bounds and defaults come from shared/generation.ts, the same numbers the engine trusts.
  */
 import { z } from 'zod';
-import { codePointLength, hasSpeakableText } from '../../shared/text-length.ts';
 import { SPEED_LIMITS } from '../../audio/time-stretch.ts';
 import { AUDIO_FORMAT_NAMES, DEFAULT_AUDIO_FORMAT } from '../../shared/audio-format.ts';
 import { GENERATION_LIMITS, MAX_SEED } from '../../shared/generation.ts';
 import { isValidId } from '../../shared/ids.ts';
 import { LANGUAGE_CODES } from '../../shared/languages.ts';
 import { DEFAULT_VOICE_ID } from '../../shared/voice.ts';
-import { InlineLexiconSchema, NormalizeSchema } from './speech-text.schema.ts';
+import { InlineLexiconSchema, NormalizeSchema, speechTextSchema } from './speech-text.schema.ts';
 
 /** A DNS name or an IP literal, IPv6 in brackets as URLs write it (`http://[::1]:5678/`). */
 const CALLBACK_HOSTNAME = new RegExp(`${z.regexes.hostname.source}|^\\[[0-9a-f:.]+\\]$`, 'i');
@@ -25,12 +24,7 @@ export function createSynthesizeRequestSchema(maxTextChars: number) {
   const L = GENERATION_LIMITS;
   return z
     .strictObject({
-      text: z
-        .string()
-        .min(1)
-        .refine((text) => codePointLength(text) <= maxTextChars, { message: `allows at most ${maxTextChars} characters`, params: { code: 'text_length' } })
-        .refine(hasSpeakableText, { message: 'has nothing to speak (only whitespace, control, zero-width or bidi characters)', params: { code: 'empty_text' } })
-        .meta({ description: 'Text to speak (Markdown welcome); long texts are split into sentence chunks', example: 'Hello from Chatterbox.', maxLength: maxTextChars }),
+      text: speechTextSchema(maxTextChars, 'text_length', 'Text to speak (Markdown welcome); long texts are split into sentence chunks'),
       normalize: NormalizeSchema,
       lexicon: InlineLexiconSchema,
       language: z.enum(LANGUAGE_CODES).default('en').meta({ description: 'Language code (GET /languages)' }),
